@@ -1,0 +1,30 @@
+/**
+ * Firestore paths, built in one place so that rules, functions and both apps agree on
+ * the shape of the tree. Components never concatenate path strings themselves.
+ */
+
+export const STORES = 'stores';
+
+/** `stores/{storeId}`: the store's private settings (members only). */
+export const storePath = (storeId: string) => `${STORES}/${storeId}`;
+
+/** `stores/{storeId}/members/{uid}`: one operator of the store. */
+export const membersPath = (storeId: string) => `${storePath(storeId)}/members`;
+export const memberPath = (storeId: string, uid: string) => `${membersPath(storeId)}/${uid}`;
+
+/** `stores/{storeId}/public/{docId}`: what the widget may read without being a member. */
+export const publicPath = (storeId: string) => `${storePath(storeId)}/public`;
+export const PUBLIC_WIDGET = 'widget';
+export const PUBLIC_AVAILABILITY = 'availability';
+export const widgetSettingsPath = (storeId: string) => `${publicPath(storeId)}/${PUBLIC_WIDGET}`;
+export const availabilityPath = (storeId: string) =>
+  `${publicPath(storeId)}/${PUBLIC_AVAILABILITY}`;
+
+/** `stores/{storeId}/conversations/{conversationId}`: one live thread with one shopper. */
+export const conversationsPath = (storeId: string) => `${storePath(storeId)}/conversations`;
+export const conversationPath = (storeId: string, conversationId: string) =>
+  `${conversationsPath(storeId)}/${conversationId}`;
+
+/** `…/conversations/{conversationId}/messages/{messageId}`. */
+export const messagesPath = (storeId: string, conversationId: string) =>
+  `${conversationPath(storeId, conversationId)}/messages`;

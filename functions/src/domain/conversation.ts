@@ -1,0 +1,67 @@
+/**
+ * Pure rules about conversations: what a new one looks like and how a message changes
+ * its summary. No I/O here, so these are unit-tested without the emulator.
+ */
+import {
+  guestDisplayName,
+  type Conversation,
+  type Message,
+  type MessagePreview,
+  type TimestampLike,
+} from '@comptoir/core';
+
+export const PREVIEW_MAX_LENGTH = 140;
+
+/** The document a shopper's first message creates. */
+export function newConversation(
+  shopperUid: string,
+  guestNumber: number,
+  language: string,
+  now: TimestampLike,
+): Conversation {
+  return {
+    shopperUid,
+    shopper: { kind: 'guest', guestNumber, displayName: guestDisplayName(guestNumber) },
+    status: 'ongoing',
+    language,
+    createdAt: now,
+    lastMessageAt: now,
+    lastMessage: null,
+    lastMessageId: null,
+    unreadByOperator: 0,
+    operatorReadAt: null,
+  };
+}
+
+/** One line of the message, short enough for the inbox list. */
+export function previewOf(message: Pick<Message, 'text' | 'author'>): MessagePreview {
+  const oneLine = message.text.replace(/\s+/g, ' ').trim();
+  const text =
+    oneLine.length > PREVIEW_MAX_LENGTH ? oneLine.slice(0, PREVIEW_MAX_LENGTH - 1) + '…' : oneLine;
+  return { text, author: message.author };
+}
+
+export type SummaryUpdate = Partial<
+  Pick<Conversation, 'lastMessage' | 'lastMessageAt' | 'lastMessageId' | 'unreadByOperator'>
+>;
+
+/**
+ * How a newly created message changes its conversation's summary, or null when the event
+ * was already applied (triggers are delivered at least once).
+ * An older message arriving late still counts as unread but does not replace the preview.
+ */
+export function summaryAfterMessage(
+  conversation: Pick<Conversation, 'lastMessageAt' | 'lastMessageId' | 'unreadByOperator'>,
+  messageId: string,
+  message: Message,
+): SummaryUpdate | null {
+  if (conversation.lastMessageId === messageId) return null;
+  const update: SummaryUpdate = {};
+  if (message.createdAt.toMillis() >= conversation.lastMessageAt.toMillis()) {
+    update.lastMessage = previewOf(message);
+    update.lastMessageAt = message.createdAt;
+    update.lastMessageId = messageId;
+  }
+  if (message.author === 'shopper') update.unreadByOperator = conversation.unreadByOperator + 1;
+  return update;
+}

@@ -1,0 +1,112 @@
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoStore } from '../../scripts/lib/demo-store-server.mjs';
+import { seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
+import { launchBrowser, screenshot } from '../support/browser';
+import { HOSTING, uniqueStoreId } from '../support/emulators';
+
+const WAIT = { timeout: 20000 };
+
+describe('the live chat loop in a real browser', () => {
+  const storeId = uniqueStoreId('e2e');
+  const merchant = { email: `${storeId}@comptoir.test`, password: 'e2e-password', displayName: 'Camille' };
+  let browser: Browser;
+  let store: { url: string; close(): Promise<void> };
+  let shopperContext: BrowserContext;
+  let merchantContext: BrowserContext;
+  let shopper: Page;
+  let console_: Page;
+
+  const chatFrame = (): FrameLocator => shopper.frameLocator('#comptoir-widget iframe');
+  const launcher = () => shopper.locator('#comptoir-widget button.launcher');
+
+  beforeAll(async () => {
+    await seedStore(storeId);
+    await seedMerchant(storeId, merchant);
+    store = await startDemoStore({ widgetOrigin: HOSTING, storeId });
+    browser = await launchBrowser();
+    shopperContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    merchantContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    shopper = await shopperContext.newPage();
+    console_ = await merchantContext.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await store?.close();
+  });
+
+  it('a shopper on the store opens the chat and sees the store’s header and welcome text', async () => {
+    await shopper.goto(`${store.url}/`);
+    await launcher().waitFor(WAIT);
+    expect(await launcher().getAttribute('aria-label')).toBe('Open chat');
+    await launcher().click();
+    await chatFrame().getByRole('heading', { name: 'Chat with Maison Lumière' }).waitFor(WAIT);
+    await chatFrame().getByText('Hello! Questions about a lamp').waitFor(WAIT);
+  });
+
+  it('the shopper’s message appears live in the merchant’s console, and the reply comes back live with the operator’s name', async () => {
+    await chatFrame().getByLabel('Your message').fill('Do you ship the Opaline lamp to Belgium?');
+    await chatFrame().getByLabel('Your message').press('Enter');
+    await chatFrame().locator('li.message.shopper', { hasText: 'ship the Opaline lamp' }).waitFor(WAIT);
+
+    await console_.goto(`${HOSTING}/login`);
+    await console_.getByLabel('Email').fill(merchant.email);
+    await console_.getByLabel('Password').fill(merchant.password);
+    await console_.getByRole('button', { name: 'Sign in' }).click();
+    const item = console_
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('link', { name: /Visitor \d+/ });
+    await item.waitFor(WAIT);
+    expect(await item.innerText()).toContain('Do you ship the Opaline lamp to Belgium?');
+    await item.click();
+    const thread = console_.getByRole('log', { name: 'Messages' });
+    await thread.getByText('Do you ship the Opaline lamp to Belgium?').waitFor(WAIT);
+
+    await console_.getByLabel('Reply').fill('Yes! Delivery to Belgium takes 3 days.');
+    await console_.getByRole('button', { name: 'Send' }).click();
+    await thread.getByText('Yes! Delivery to Belgium takes 3 days.').waitFor(WAIT);
+
+    const reply = chatFrame().locator('li.message.operator', { hasText: 'Delivery to Belgium' });
+    await reply.waitFor(WAIT);
+    expect(await reply.locator('.meta').innerText()).toContain('Camille');
+    await screenshot(shopper, 'store-with-chat-open');
+  });
+
+  it('a follow-up from the shopper reaches the open conversation without reloading the console', async () => {
+    await chatFrame().getByLabel('Your message').fill('Great, I will order today.');
+    await chatFrame().getByRole('button', { name: 'Send' }).click();
+    await console_.getByRole('log', { name: 'Messages' }).getByText('Great, I will order today.').waitFor(WAIT);
+    await screenshot(console_, 'console-conversation');
+  });
+
+  it('the conversation follows the shopper to another page of the store', async () => {
+    await shopper.goto(`${store.url}/product.html`);
+    // The chat was open and live: the loader restores it without a click.
+    await chatFrame().getByText('Great, I will order today.').waitFor(WAIT);
+    await chatFrame().getByText('Yes! Delivery to Belgium takes 3 days.').waitFor(WAIT);
+  });
+
+  it('a closed chat shows an unread badge on the launcher when the operator replies', async () => {
+    await chatFrame().getByRole('button', { name: 'Close' }).click();
+    expect(await launcher().getAttribute('aria-expanded')).toBe('false');
+    await console_.getByLabel('Reply').fill('It ships tomorrow morning.');
+    await console_.getByLabel('Reply').press('Enter');
+    const badge = shopper.locator('#comptoir-widget .badge');
+    await badge.waitFor({ state: 'visible', ...WAIT });
+    expect(await badge.innerText()).toBe('1');
+  });
+
+  it('a French store page gets the French texts and interface', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${store.url}/?lang=fr`);
+    const button = page.locator('#comptoir-widget button.launcher');
+    await button.waitFor(WAIT);
+    expect(await button.getAttribute('aria-label')).toBe('Ouvrir la discussion');
+    await button.click();
+    const frame = page.frameLocator('#comptoir-widget iframe');
+    await frame.getByRole('heading', { name: 'Discutez avec Maison Lumière' }).waitFor(WAIT);
+    expect(await frame.getByRole('button', { name: 'Envoyer' }).count()).toBe(1);
+    await page.close();
+  });
+});

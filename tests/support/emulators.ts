@@ -1,0 +1,71 @@
+/**
+ * Shared setup for the suites that run inside `firebase emulators:exec`: admin access for
+ * seeding and checking, web-SDK clients that act as a shopper or an operator, and a poll
+ * helper for effects that Cloud Functions apply asynchronously.
+ */
+import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, signInAnonymously, type Auth } from 'firebase/auth';
+import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
+import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
+import { clientConfig, hostingOrigin } from '../../scripts/lib/client-config.mjs';
+
+const config = clientConfig();
+export const HOSTING = hostingOrigin();
+export const PROJECT_ID = config.firebase.projectId;
+
+// The admin SDK reads these; emulators:exec sets them too, but tests may run standalone.
+const emulators = config.emulators!;
+process.env.FIRESTORE_EMULATOR_HOST ??= `${emulators.firestore.host}:${emulators.firestore.port}`;
+process.env.FIREBASE_AUTH_EMULATOR_HOST ??= emulators.auth.replace('http://', '');
+process.env.GCLOUD_PROJECT ??= PROJECT_ID;
+
+export interface Client {
+  app: FirebaseApp;
+  auth: Auth;
+  db: Firestore;
+  functions: Functions;
+  close(): Promise<void>;
+}
+
+let clients = 0;
+
+/** A fresh web-SDK app (its own auth session) connected to the emulators. */
+export function webClient(): Client {
+  const app = initializeApp(config.firebase, `client-${++clients}`);
+  const auth = getAuth(app);
+  connectAuthEmulator(auth, emulators.auth, { disableWarnings: true });
+  const db = getFirestore(app);
+  connectFirestoreEmulator(db, emulators.firestore.host, emulators.firestore.port);
+  const functions = getFunctions(app, 'us-central1');
+  connectFunctionsEmulator(functions, emulators.functions.host, emulators.functions.port);
+  return { app, auth, db, functions, close: () => deleteApp(app) };
+}
+
+/** A web client signed in anonymously, as the widget signs shoppers in. */
+export async function shopperClient(): Promise<Client & { uid: string }> {
+  const client = webClient();
+  const { user } = await signInAnonymously(client.auth);
+  return { ...client, uid: user.uid };
+}
+
+/** Polls until `read` returns a value that `accept` approves; fails with the last value. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  { timeoutMs = 15000, intervalMs = 150 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) {
+      throw new Error(`Condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+    last = await read();
+  }
+  return last;
+}
+
+/** A store id no other test uses, so suites never see each other's data. */
+export const uniqueStoreId = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;

@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+
+// Four projects: `unit` needs nothing running; `rules`, `functions` and `e2e` run inside
+// `firebase emulators:exec` (see scripts/test.mjs). Emulator suites share one emulator, so
+// their files run one at a time.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{core,functions,widget,admin-app}/src/**/*.spec.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'rules',
+          include: ['tests/rules/**/*.spec.ts'],
+          fileParallelism: false,
+          testTimeout: 20000,
+          hookTimeout: 30000,
+        },
+      },
+      {
+        test: {
+          name: 'functions',
+          include: ['tests/functions/**/*.spec.ts'],
+          fileParallelism: false,
+          testTimeout: 30000,
+          hookTimeout: 60000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.spec.ts'],
+          fileParallelism: false,
+          testTimeout: 90000,
+          hookTimeout: 90000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,100 @@
+/**
+ * The chat app's only door to Firestore and the functions: typed refs built from the
+ * shared paths, the startConversation callable, and sending a shopper message.
+ */
+import {
+  conversationPath,
+  messagesPath,
+  widgetSettingsPath,
+  type Message,
+  type WidgetSettings,
+} from '@comptoir/core';
+import {
+  addDoc,
+  collection,
+  doc,
+  getDoc,
+  onSnapshot,
+  orderBy,
+  query,
+  serverTimestamp,
+  type Unsubscribe,
+} from 'firebase/firestore';
+import { httpsCallable } from 'firebase/functions';
+import { db, functions } from './firebase';
+
+export interface ThreadMessage extends Omit<Message, 'createdAt'> {
+  id: string;
+  createdAt: Date | null;
+  pending: boolean;
+}
+
+export async function loadWidgetSettings(storeId: string): Promise<WidgetSettings | null> {
+  const snapshot = await getDoc(doc(db, widgetSettingsPath(storeId)));
+  return snapshot.exists() ? (snapshot.data() as WidgetSettings) : null;
+}
+
+const startConversationCallable = httpsCallable<
+  { storeId: string; language: string },
+  { conversationId: string; resumed: boolean }
+>(functions, 'startConversation');
+
+/** Asks the server for this shopper's conversation (created on the first message). */
+export async function startConversation(storeId: string, language: string) {
+  const result = await startConversationCallable({ storeId, language });
+  return result.data.conversationId;
+}
+
+/** Live messages of one conversation, oldest first, including not-yet-confirmed sends. */
+export function watchMessages(
+  storeId: string,
+  conversationId: string,
+  onMessages: (messages: ThreadMessage[]) => void,
+  onError: (error: Error) => void,
+): Unsubscribe {
+  const q = query(collection(db, messagesPath(storeId, conversationId)), orderBy('createdAt'));
+  return onSnapshot(
+    q,
+    { includeMetadataChanges: true },
+    (snapshot) => {
+      onMessages(
+        snapshot.docs.map((d) => {
+          const data = d.data({ serverTimestamps: 'estimate' });
+          return {
+            id: d.id,
+            author: data.author,
+            authorUid: data.authorUid,
+            authorName: data.authorName,
+            text: data.text,
+            createdAt: data.createdAt?.toDate?.() ?? null,
+            pending: d.metadata.hasPendingWrites,
+          } as ThreadMessage;
+        }),
+      );
+    },
+    onError,
+  );
+}
+
+/** Whether this shopper may still read the conversation (it may have been removed). */
+export async function conversationExists(storeId: string, conversationId: string) {
+  try {
+    return (await getDoc(doc(db, conversationPath(storeId, conversationId)))).exists();
+  } catch {
+    return false;
+  }
+}
+
+export function sendShopperMessage(
+  storeId: string,
+  conversationId: string,
+  shopperUid: string,
+  text: string,
+) {
+  return addDoc(collection(db, messagesPath(storeId, conversationId)), {
+    author: 'shopper',
+    authorUid: shopperUid,
+    text,
+    createdAt: serverTimestamp(),
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The chat app's DOM: header, thread, composer. Plain DOM and textContent only (never
+ * innerHTML with message text), so nothing a shopper or operator writes can run as code.
+ */
+import { widgetText, type WidgetSettings, type WidgetTexts } from '@comptoir/core';
+import type { ThreadMessage } from './data';
+
+export interface ChatViewOptions {
+  lang: string;
+  texts: WidgetTexts;
+  settings: WidgetSettings;
+  closable: boolean;
+  onSend(text: string): Promise<boolean>;
+  onClose(): void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {},
+  children: (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+export function renderChat(root: HTMLElement, options: ChatViewOptions) {
+  const { lang, texts, settings } = options;
+  const t = (key: Parameters<typeof widgetText>[1]) => widgetText(lang, key);
+  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+
+  for (const [name, value] of Object.entries(settings.colors)) {
+    root.style.setProperty(`--${name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, value);
+  }
+
+  const closeButton = el('button', { type: 'button', className: 'close', title: t('close') }, ['×']);
+  closeButton.setAttribute('aria-label', t('close'));
+  closeButton.addEventListener('click', options.onClose);
+  const header = el('header', { className: 'chat-header' }, [
+    el('div', { className: 'titles' }, [
+      el('h1', { textContent: texts.header }),
+      el('p', { className: 'store-name', textContent: settings.storeName }),
+    ]),
+    ...(options.closable ? [closeButton] : []),
+  ]);
+
+  const welcome = el('div', { className: 'message operator welcome' }, [
+    el('div', { className: 'bubble', textContent: texts.welcome }),
+  ]);
+  const list = el('ol', { className: 'messages' });
+  const thread = el('main', { className: 'thread' }, [welcome, list]);
+  thread.setAttribute('role', 'log');
+  thread.setAttribute('aria-live', 'polite');
+  thread.setAttribute('aria-label', texts.header);
+
+  const input = el('textarea', {
+    id: 'composer-input',
+    rows: 1,
+    placeholder: t('composerPlaceholder'),
+    maxLength: 2000,
+  });
+  input.setAttribute('aria-label', t('composerLabel'));
+  const send = el('button', { type: 'submit', className: 'send', disabled: true }, [t('send')]);
+  const error = el('p', { className: 'error' });
+  error.setAttribute('role', 'alert');
+  const form = el('form', { className: 'composer' }, [input, send]);
+  const footer = el('footer', { className: 'powered', textContent: t('poweredBy') });
+
+  root.replaceChildren(header, thread, error, form, footer);
+  root.removeAttribute('aria-busy');
+
+  const resize = () => {
+    input.style.height = 'auto';
+    input.style.height = `${Math.min(input.scrollHeight, 120)}px`;
+    send.disabled = input.value.trim().length === 0;
+  };
+  input.addEventListener('input', resize);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = input.value;
+    if (text.trim().length === 0) return;
+    input.value = '';
+    resize();
+    if (!(await options.onSend(text))) {
+      input.value = text; // nothing is lost: the shopper can try again
+      resize();
+    }
+    input.focus();
+  });
+
+  return {
+    focus: () => input.focus(),
+    showError(message: string | null) {
+      error.textContent = message ?? '';
+    },
+    showMessages(messages: ThreadMessage[]) {
+      const atBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < 40;
+      list.replaceChildren(
+        ...messages.map((m) => {
+          const meta: string[] = [];
+          if (m.author === 'operator' && m.authorName) meta.push(m.authorName);
+          if (m.createdAt) meta.push(time.format(m.createdAt));
+          const item = el('li', { className: `message ${m.author}${m.pending ? ' pending' : ''}` }, [
+            el('div', { className: 'bubble', textContent: m.text }),
+            el('div', { className: 'meta', textContent: meta.join(' · ') }),
+          ]);
+          item.dataset.id = m.id;
+          return item;
+        }),
+      );
+      if (atBottom || messages.at(-1)?.author === 'shopper') thread.scrollTop = thread.scrollHeight;
+    },
+  };
+}
+
+export function renderFatal(root: HTMLElement, message: string) {
+  const note = el('p', { className: 'fatal', textContent: message });
+  note.setAttribute('role', 'alert');
+  root.replaceChildren(note);
+  root.removeAttribute('aria-busy');
+}

@@ -1,0 +1,141 @@
+/**
+ * The Comptoir loader: the only code that runs on the store's page. It stays tiny and
+ * framework-free: one cacheable HTTP request for availability, a launcher button, and
+ * — only when the shopper opens the chat or already has a live conversation — an iframe
+ * that runs the real chat app. No Firebase SDK and no Firestore connection here.
+ *
+ *   <script async src="https://HOST/widget/loader.js" data-store="STORE_ID"></script>
+ */
+import { resolveLanguage, validateStoreId, widgetText, WIDGET_LANGUAGES } from '@comptoir/core';
+import type { AvailabilityResponse } from '@comptoir/core';
+import { envelope, isEnvelope, type ChatToHost, type HostToChat } from '../protocol';
+import { createLauncher } from './launcher';
+
+declare global {
+  interface Window {
+    Comptoir?: ComptoirApi;
+  }
+}
+
+export interface ComptoirApi {
+  version: string;
+  open(): void;
+  close(): void;
+}
+
+const script = document.currentScript as HTMLScriptElement | null;
+
+function start(script: HTMLScriptElement) {
+  const storeCheck = validateStoreId(script.dataset.store);
+  if (!storeCheck.ok) {
+    console.error(`[Comptoir] ${storeCheck.message} Set data-store on the script tag.`);
+    return;
+  }
+  const storeId = storeCheck.value;
+  const widgetOrigin = new URL(script.src).origin;
+  const pageLanguage = script.dataset.lang || document.documentElement.lang || navigator.language;
+  const lang = resolveLanguage([pageLanguage], WIDGET_LANGUAGES);
+  const memory = sessionMemory(storeId);
+
+  let frame: HTMLIFrameElement | null = null;
+  let ready = false;
+  let isOpen = false;
+  const queue: HostToChat[] = [];
+
+  const post = (message: HostToChat) => {
+    if (frame?.contentWindow && ready) frame.contentWindow.postMessage(envelope(message), widgetOrigin);
+    else queue.push(message);
+  };
+
+  const ui = createLauncher({
+    lang,
+    onToggle: () => (isOpen ? close() : open()),
+  });
+
+  function mountFrame() {
+    if (frame) return frame;
+    const url = new URL('/widget/chat.html', widgetOrigin);
+    url.searchParams.set('store', storeId);
+    url.searchParams.set('lang', pageLanguage);
+    url.searchParams.set('origin', location.origin);
+    frame = ui.mountFrame(url.href);
+    return frame;
+  }
+
+  function open() {
+    mountFrame();
+    isOpen = true;
+    memory.set('open', true);
+    ui.setOpen(true);
+    post({ type: 'open' });
+  }
+
+  function close() {
+    isOpen = false;
+    memory.set('open', false);
+    ui.setOpen(false);
+    post({ type: 'closed' });
+  }
+
+  // Only messages from our own iframe, from the widget's origin, reach this table.
+  const handlers: { [K in ChatToHost['type']]: (m: Extract<ChatToHost, { type: K }>) => void } = {
+    ready: () => {
+      ready = true;
+      for (const message of queue.splice(0)) post(message);
+      if (!isOpen) post({ type: 'closed' });
+    },
+    close: () => close(),
+    unread: (m) => ui.setUnread(isOpen ? 0 : Math.max(0, Math.floor(m.count))),
+    conversation: (m) => memory.set('live', m.live),
+  };
+
+  window.addEventListener('message', (event) => {
+    if (event.origin !== widgetOrigin || !frame || event.source !== frame.contentWindow) return;
+    if (!isEnvelope(event.data)) return;
+    const handler = handlers[event.data.type as ChatToHost['type']] as
+      | ((m: ChatToHost) => void)
+      | undefined;
+    handler?.(event.data as unknown as ChatToHost);
+  });
+
+  window.Comptoir = { version: '1', open, close };
+
+  const availabilityUrl = new URL('/api/availability', widgetOrigin);
+  availabilityUrl.searchParams.set('store', storeId);
+  fetch(availabilityUrl, { credentials: 'omit' })
+    .then((response) => (response.ok ? (response.json() as Promise<AvailabilityResponse>) : null))
+    .then((availability) => {
+      // A shopper with a live conversation keeps it even if the store just went offline.
+      const live = memory.get('live');
+      if (availability?.status !== 'online' && !live) return;
+      ui.show(availability?.launcher);
+      if (live) mountFrame();
+      if (memory.get('open')) open();
+    })
+    .catch(() => console.warn(`[Comptoir] ${widgetText(lang, 'connecting')}`));
+}
+
+/** Remembers, per store and on the store's own origin, whether a chat is live or open. */
+function sessionMemory(storeId: string) {
+  const key = (name: string) => `comptoir:${storeId}:${name}`;
+  return {
+    get(name: 'live' | 'open'): boolean {
+      try {
+        return localStorage.getItem(key(name)) === '1';
+      } catch {
+        return false; // storage blocked: behave like a first visit
+      }
+    },
+    set(name: 'live' | 'open', value: boolean) {
+      try {
+        if (value) localStorage.setItem(key(name), '1');
+        else localStorage.removeItem(key(name));
+      } catch {
+        // storage blocked: the chat still works for this page view
+      }
+    },
+  };
+}
+
+// NOTE: guard against the snippet being pasted twice (themes often include it again).
+if (script && !window.Comptoir) start(script);

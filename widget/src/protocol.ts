@@ -1,0 +1,33 @@
+/**
+ * The typed postMessage protocol between the loader (on the store page) and the chat app
+ * (in the iframe). Both sides name the other's origin when posting and check the sender's
+ * origin and window before reading anything; unknown message types are ignored.
+ */
+
+export const PROTOCOL = 'comptoir/1';
+
+/** Chat app → loader. */
+export type ChatToHost =
+  | { type: 'ready' }
+  | { type: 'close' }
+  | { type: 'unread'; count: number }
+  | { type: 'conversation'; live: boolean };
+
+/** Loader → chat app. */
+export type HostToChat = { type: 'open' } | { type: 'closed' };
+
+export type Envelope<T> = T & { protocol: typeof PROTOCOL };
+
+export function envelope<T extends { type: string }>(message: T): Envelope<T> {
+  return { ...message, protocol: PROTOCOL };
+}
+
+/** True when `data` looks like one of our messages (the origin is checked by the caller). */
+export function isEnvelope(data: unknown): data is Envelope<{ type: string }> {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { protocol?: unknown }).protocol === PROTOCOL &&
+    typeof (data as { type?: unknown }).type === 'string'
+  );
+}
