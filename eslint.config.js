@@ -19,7 +19,10 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node, __COMPTOIR_CONFIG__: 'readonly' },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'vue/multi-word-component-names': 'off',
       // Formatting belongs to Prettier.
       'vue/max-attributes-per-line': 'off',

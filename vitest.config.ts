@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 // their files run one at a time.
 export default defineConfig({
   test: {
+    fileParallelism: false,
     projects: [
       {
         test: {
@@ -17,7 +18,6 @@ export default defineConfig({
         test: {
           name: 'rules',
           include: ['tests/rules/**/*.spec.ts'],
-          fileParallelism: false,
           testTimeout: 20000,
           hookTimeout: 30000,
         },
@@ -26,7 +26,6 @@ export default defineConfig({
         test: {
           name: 'functions',
           include: ['tests/functions/**/*.spec.ts'],
-          fileParallelism: false,
           testTimeout: 30000,
           hookTimeout: 60000,
         },
@@ -35,7 +34,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.spec.ts'],
-          fileParallelism: false,
           testTimeout: 90000,
           hookTimeout: 90000,
         },

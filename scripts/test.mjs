@@ -70,7 +70,10 @@ for (const report of ['unit', 'emulators']) {
   const json = JSON.parse(readFileSync(file, 'utf8'));
   for (const suite of json.testResults) {
     if (suite.assertionResults.length === 0 && suite.status === 'failed') {
-      tests.push({ fullName: `${suite.name}: ${suite.message || 'failed to load'}`, status: 'failed' });
+      tests.push({
+        fullName: `${suite.name}: ${suite.message || 'failed to load'}`,
+        status: 'failed',
+      });
     }
     for (const t of suite.assertionResults) tests.push({ fullName: t.fullName, status: t.status });
   }

@@ -17,4 +17,7 @@ await esbuild({
   logLevel: 'warning',
 });
 // Hosting answers unknown /widget/ paths with this instead of the console's index.html.
-writeFileSync(`${here}/../dist/hosting/widget/404.html`, '<!doctype html><title>Not found</title>\n');
+writeFileSync(
+  `${here}/../dist/hosting/widget/404.html`,
+  '<!doctype html><title>Not found</title>\n',
+);

@@ -3,7 +3,7 @@
  * One table, so the console and the widget can show the same words the server chose.
  */
 export const errorMessages = {
-  'unauthenticated': 'Sign in first.',
+  unauthenticated: 'Sign in first.',
   'invalid-store-id': 'This store id is not valid.',
   'store-not-found': 'This store does not exist or has no chat.',
   'permission-denied': 'You are not allowed to do this.',

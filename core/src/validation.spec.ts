@@ -30,7 +30,16 @@ describe('validateStoreId', () => {
   });
 
   it('refuses ids that could escape a path or a URL', () => {
-    for (const input of ['../x', 'a/b', 'UPPER', '-dash', 'dash-', 'ab', 'x'.repeat(41), undefined]) {
+    for (const input of [
+      '../x',
+      'a/b',
+      'UPPER',
+      '-dash',
+      'dash-',
+      'ab',
+      'x'.repeat(41),
+      undefined,
+    ]) {
       expect(validateStoreId(input).ok).toBe(false);
     }
   });

@@ -8,8 +8,7 @@ export const MESSAGE_MAX_LENGTH = 2000;
 export const DISPLAY_NAME_MAX_LENGTH = 60;
 
 export type ValidationResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; code: string; message: string };
+  { ok: true; value: T } | { ok: false; code: string; message: string };
 
 const ok = <T>(value: T): ValidationResult<T> => ({ ok: true, value });
 const fail = <T>(code: string, message: string): ValidationResult<T> => ({

@@ -9,7 +9,11 @@ const WAIT = { timeout: 20000 };
 
 describe('the live chat loop in a real browser', () => {
   const storeId = uniqueStoreId('e2e');
-  const merchant = { email: `${storeId}@comptoir.test`, password: 'e2e-password', displayName: 'Camille' };
+  const merchant = {
+    email: `${storeId}@comptoir.test`,
+    password: 'e2e-password',
+    displayName: 'Camille',
+  };
   let browser: Browser;
   let store: { url: string; close(): Promise<void> };
   let shopperContext: BrowserContext;
@@ -48,7 +52,9 @@ describe('the live chat loop in a real browser', () => {
   it('the shopper’s message appears live in the merchant’s console, and the reply comes back live with the operator’s name', async () => {
     await chatFrame().getByLabel('Your message').fill('Do you ship the Opaline lamp to Belgium?');
     await chatFrame().getByLabel('Your message').press('Enter');
-    await chatFrame().locator('li.message.shopper', { hasText: 'ship the Opaline lamp' }).waitFor(WAIT);
+    await chatFrame()
+      .locator('li.message.shopper', { hasText: 'ship the Opaline lamp' })
+      .waitFor(WAIT);
 
     await console_.goto(`${HOSTING}/login`);
     await console_.getByLabel('Email').fill(merchant.email);
@@ -76,7 +82,10 @@ describe('the live chat loop in a real browser', () => {
   it('a follow-up from the shopper reaches the open conversation without reloading the console', async () => {
     await chatFrame().getByLabel('Your message').fill('Great, I will order today.');
     await chatFrame().getByRole('button', { name: 'Send' }).click();
-    await console_.getByRole('log', { name: 'Messages' }).getByText('Great, I will order today.').waitFor(WAIT);
+    await console_
+      .getByRole('log', { name: 'Messages' })
+      .getByText('Great, I will order today.')
+      .waitFor(WAIT);
     await screenshot(console_, 'console-conversation');
   });
 

@@ -11,7 +11,11 @@ describe('availability endpoint (through Hosting)', () => {
 
   beforeAll(async () => {
     await seedStore(online);
-    await seedStore(offline, { ...DEMO_WIDGET, launcher: { position: 'bottom-left', color: '#aa3355' } }, 'offline');
+    await seedStore(
+      offline,
+      { ...DEMO_WIDGET, launcher: { position: 'bottom-left', color: '#aa3355' } },
+      'offline',
+    );
   });
 
   it('tells the loader a store is online, with its launcher, in a response CDNs may cache briefly', async () => {

@@ -5,7 +5,13 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationPath, messagesPath } from '@comptoir/core';
 import { seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
-import { eventually, shopperClient, uniqueStoreId, webClient, type Client } from '../support/emulators';
+import {
+  eventually,
+  shopperClient,
+  uniqueStoreId,
+  webClient,
+  type Client,
+} from '../support/emulators';
 import { signInWithEmailAndPassword } from 'firebase/auth';
 
 type Start = { conversationId: string; resumed: boolean };
@@ -42,7 +48,9 @@ describe('startConversation', () => {
     clients.push(shopper);
     const result = await start(shopper, { storeId, language: 'fr-FR' });
     expect(result.resumed).toBe(false);
-    const conversation = (await db().doc(conversationPath(storeId, result.conversationId)).get()).data();
+    const conversation = (
+      await db().doc(conversationPath(storeId, result.conversationId)).get()
+    ).data();
     expect(conversation).toMatchObject({
       shopperUid: shopper.uid,
       status: 'ongoing',
@@ -67,7 +75,11 @@ describe('startConversation', () => {
     const [ra, rb] = await Promise.all([start(a, { storeId }), start(b, { storeId })]);
     expect(ra.conversationId).not.toBe(rb.conversationId);
     const numbers = await Promise.all(
-      [ra, rb].map(async (r) => (await db().doc(conversationPath(storeId, r.conversationId)).get()).get('shopper.guestNumber')),
+      [ra, rb].map(async (r) =>
+        (await db().doc(conversationPath(storeId, r.conversationId)).get()).get(
+          'shopper.guestNumber',
+        ),
+      ),
     );
     expect(new Set(numbers).size).toBe(2);
   });
@@ -99,7 +111,11 @@ describe('startConversation', () => {
 
 describe('conversation summary (onMessageCreated)', () => {
   const storeId = uniqueStoreId('summary');
-  const merchant = { email: `${storeId}@comptoir.test`, password: 'secret-pass', displayName: 'Léa' };
+  const merchant = {
+    email: `${storeId}@comptoir.test`,
+    password: 'secret-pass',
+    displayName: 'Léa',
+  };
 
   it('a shopper message shows in the inbox summary as unread; an operator reply updates the preview only', async () => {
     await seedStore(storeId);
@@ -120,7 +136,10 @@ describe('conversation summary (onMessageCreated)', () => {
       async () => (await ref.get()).data(),
       (c) => c?.unreadByOperator === 1,
     );
-    expect(afterShopper?.lastMessage).toEqual({ text: 'Is the Opaline lamp dimmable?', author: 'shopper' });
+    expect(afterShopper?.lastMessage).toEqual({
+      text: 'Is the Opaline lamp dimmable?',
+      author: 'shopper',
+    });
 
     await addDoc(collection(operator.db, messagesPath(storeId, conversationId)), {
       author: 'operator',

@@ -12,7 +12,7 @@ import {
   type RulesTestContext,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { doc, setDoc, Timestamp, type Firestore } from 'firebase/firestore';
+import { doc, setDoc, setLogLevel, Timestamp, type Firestore } from 'firebase/firestore';
 import {
   availabilityPath,
   conversationPath,
@@ -64,6 +64,8 @@ export const SEEDED_MESSAGE = 'hello';
 export const PAST = Timestamp.fromDate(new Date('2024-01-15T10:00:00Z'));
 
 export async function createTestEnv(): Promise<RulesTestEnvironment> {
+  // Denied writes are expected here; keep the SDK from logging each one as a warning.
+  setLogLevel('error');
   return initializeTestEnvironment({
     projectId: PROJECT_ID,
     firestore: {
@@ -183,4 +185,13 @@ export async function seed(env: RulesTestEnvironment): Promise<void> {
 
     await Promise.all(writes);
   });
+}
+
+/** Writes one more document, bypassing the rules, for a test that needs it. */
+export async function seedDoc(
+  env: RulesTestEnvironment,
+  path: string,
+  data: object,
+): Promise<void> {
+  await env.withSecurityRulesDisabled((context) => setDoc(doc(firestoreOf(context), path), data));
 }

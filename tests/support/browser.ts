@@ -15,7 +15,9 @@ function chromiumPath(): string {
       // try the next name
     }
   }
-  throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.');
+  throw new Error(
+    'Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.',
+  );
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -58,7 +58,9 @@ export async function eventually<T>(
   let last: T = await read();
   while (!accept(last)) {
     if (Date.now() > deadline) {
-      throw new Error(`Condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+      throw new Error(
+        `Condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, intervalMs));
     last = await read();

@@ -51,5 +51,8 @@ export const conversationsRef = (storeId: string): CollectionReference<Conversat
 export const conversationRef = (storeId: string, id: string): DocumentReference<Conversation> =>
   db.doc(conversationPath(storeId, id)).withConverter(typed<Conversation>());
 
-export const messagesRef = (storeId: string, conversationId: string): CollectionReference<Message> =>
+export const messagesRef = (
+  storeId: string,
+  conversationId: string,
+): CollectionReference<Message> =>
   db.collection(messagesPath(storeId, conversationId)).withConverter(typed<Message>());

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@comptoir/core';
-import { newConversation, previewOf, summaryAfterMessage, PREVIEW_MAX_LENGTH } from './conversation';
+import {
+  newConversation,
+  previewOf,
+  summaryAfterMessage,
+  PREVIEW_MAX_LENGTH,
+} from './conversation';
 
 const at = (ms: number) => ({ toMillis: () => ms });
 const message = (author: Message['author'], text: string, ms: number): Message => ({
@@ -37,7 +42,10 @@ describe('conversation summary', () => {
   });
 
   it('the same message delivered twice is applied once', () => {
-    const once = { ...start, ...summaryAfterMessage(start, 'm1', message('shopper', 'Hello', 2000)) };
+    const once = {
+      ...start,
+      ...summaryAfterMessage(start, 'm1', message('shopper', 'Hello', 2000)),
+    };
     expect(summaryAfterMessage(once, 'm1', message('shopper', 'Hello', 2000))).toBeNull();
   });
 

@@ -31,7 +31,9 @@ export const availability = onRequest({ cors: true }, async (req, res) => {
     const snapshot = await availabilityRef(storeId.value).get();
     if (!snapshot.exists) {
       log.availabilityRefused('store-not-found', storeId.value);
-      res.status(404).json(errorBody('store-not-found', 'This store does not exist or has no chat.'));
+      res
+        .status(404)
+        .json(errorBody('store-not-found', 'This store does not exist or has no chat.'));
       return;
     }
     entry = {
@@ -40,6 +42,9 @@ export const availability = onRequest({ cors: true }, async (req, res) => {
     };
     cache.set(storeId.value, entry);
   }
-  res.set('Cache-Control', `public, max-age=${AVAILABILITY_CACHE_SECONDS}, s-maxage=${AVAILABILITY_CACHE_SECONDS}`);
+  res.set(
+    'Cache-Control',
+    `public, max-age=${AVAILABILITY_CACHE_SECONDS}, s-maxage=${AVAILABILITY_CACHE_SECONDS}`,
+  );
   res.status(200).json(entry.body);
 });

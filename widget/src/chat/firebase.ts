@@ -24,5 +24,9 @@ export const functions = getFunctions(app, 'us-central1');
 if (config.emulators) {
   connectAuthEmulator(auth, config.emulators.auth, { disableWarnings: true });
   connectFirestoreEmulator(db, config.emulators.firestore.host, config.emulators.firestore.port);
-  connectFunctionsEmulator(functions, config.emulators.functions.host, config.emulators.functions.port);
+  connectFunctionsEmulator(
+    functions,
+    config.emulators.functions.host,
+    config.emulators.functions.port,
+  );
 }

@@ -38,7 +38,11 @@ async function main() {
   if (!settings) return renderFatal(root, 'This store has no chat.');
   const requested = [params.get('lang'), settings.defaultLanguage];
   const uiLang = resolveLanguage(requested, WIDGET_LANGUAGES);
-  const textLang = resolveLanguage(requested, Object.keys(settings.texts), settings.defaultLanguage);
+  const textLang = resolveLanguage(
+    requested,
+    Object.keys(settings.texts),
+    settings.defaultLanguage,
+  );
   const texts = settings.texts[textLang] ?? Object.values(settings.texts)[0]!;
   document.documentElement.lang = uiLang;
   document.title = texts.header;

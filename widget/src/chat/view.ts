@@ -33,13 +33,18 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     root.style.setProperty(`--${name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, value);
   }
 
-  const closeButton = el('button', { type: 'button', className: 'close', title: t('close') }, ['×']);
+  const closeButton = el('button', { type: 'button', className: 'close', title: t('close') }, [
+    '×',
+  ]);
   closeButton.setAttribute('aria-label', t('close'));
   closeButton.addEventListener('click', options.onClose);
   const header = el('header', { className: 'chat-header' }, [
     el('div', { className: 'titles' }, [
       el('h1', { textContent: texts.header }),
-      el('p', { className: 'store-name', textContent: settings.storeName }),
+      // The store's name only when the header text does not already say it.
+      ...(texts.header.includes(settings.storeName)
+        ? []
+        : [el('p', { className: 'store-name', textContent: settings.storeName })]),
     ]),
     ...(options.closable ? [closeButton] : []),
   ]);
@@ -106,10 +111,14 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
           const meta: string[] = [];
           if (m.author === 'operator' && m.authorName) meta.push(m.authorName);
           if (m.createdAt) meta.push(time.format(m.createdAt));
-          const item = el('li', { className: `message ${m.author}${m.pending ? ' pending' : ''}` }, [
-            el('div', { className: 'bubble', textContent: m.text }),
-            el('div', { className: 'meta', textContent: meta.join(' · ') }),
-          ]);
+          const item = el(
+            'li',
+            { className: `message ${m.author}${m.pending ? ' pending' : ''}` },
+            [
+              el('div', { className: 'bubble', textContent: m.text }),
+              el('div', { className: 'meta', textContent: meta.join(' · ') }),
+            ],
+          );
           item.dataset.id = m.id;
           return item;
         }),

@@ -43,7 +43,8 @@ function start(script: HTMLScriptElement) {
   const queue: HostToChat[] = [];
 
   const post = (message: HostToChat) => {
-    if (frame?.contentWindow && ready) frame.contentWindow.postMessage(envelope(message), widgetOrigin);
+    if (frame?.contentWindow && ready)
+      frame.contentWindow.postMessage(envelope(message), widgetOrigin);
     else queue.push(message);
   };
 
@@ -93,8 +94,7 @@ function start(script: HTMLScriptElement) {
     if (event.origin !== widgetOrigin || !frame || event.source !== frame.contentWindow) return;
     if (!isEnvelope(event.data)) return;
     const handler = handlers[event.data.type as ChatToHost['type']] as
-      | ((m: ChatToHost) => void)
-      | undefined;
+      ((m: ChatToHost) => void) | undefined;
     handler?.(event.data as unknown as ChatToHost);
   });
 

@@ -1,0 +1,39 @@
+/** Conversations (`stores/{storeId}/conversations/{id}`): the inbox and its read marks. */
+import {
+  collection,
+  doc,
+  orderBy,
+  query,
+  serverTimestamp,
+  updateDoc,
+  where,
+} from 'firebase/firestore';
+import { conversationPath, conversationsPath, type Conversation } from '@comptoir/core';
+import { db } from '../firebase';
+import { withId, type WithId } from './converter';
+
+export type ConversationDoc = WithId<Conversation>;
+
+const converter = withId<Conversation>();
+
+/** Live threads, most recent activity first (composite index in firestore.indexes.json). */
+export const ongoingConversationsQuery = (storeId: string) =>
+  query(
+    collection(db, conversationsPath(storeId)).withConverter(converter),
+    where('status', '==', 'ongoing'),
+    orderBy('lastMessageAt', 'desc'),
+  );
+
+export const conversationRef = (storeId: string, conversationId: string) =>
+  doc(db, conversationPath(storeId, conversationId)).withConverter(converter);
+
+/**
+ * The only conversation write the rules grant an operator: exactly these two keys, with
+ * the server's clock, so the unread counter cannot be forged or set to anything but zero.
+ */
+export function markConversationRead(storeId: string, conversationId: string) {
+  return updateDoc(doc(db, conversationPath(storeId, conversationId)), {
+    unreadByOperator: 0,
+    operatorReadAt: serverTimestamp(),
+  });
+}

@@ -1,0 +1,56 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { getCurrentUser } from 'vuefire';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Signed-out visitors are sent to the sign-in page. */
+    requiresAuth?: boolean;
+    title?: string;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./pages/LoginPage.vue'),
+      meta: { title: 'Comptoir — Sign in' },
+    },
+    {
+      path: '/',
+      component: () => import('./pages/InboxPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Inbox' },
+      children: [
+        {
+          path: '',
+          name: 'inbox',
+          component: () => import('./components/SelectPlaceholder.vue'),
+        },
+        {
+          path: 'conversations/:id',
+          name: 'conversation',
+          component: () => import('./components/ConversationPanel.vue'),
+          props: true,
+        },
+      ],
+    },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  // Until Firebase has restored the session, `currentUser` is null even for a signed-in
+  // operator: deciding before that would bounce every reload through the sign-in page.
+  const user = await getCurrentUser();
+  if (to.meta.requiresAuth && !user) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
+  if (to.name === 'login' && user) return { path: '/' };
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ?? 'Comptoir — Inbox';
+});
