@@ -10,7 +10,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,functions,widget,admin-app}/src/**/*.spec.ts'],
+          include: [
+            '{core,functions,widget,admin-app}/src/**/*.spec.ts',
+            'tests/mail-sink/**/*.spec.ts',
+          ],
           environment: 'node',
         },
       },

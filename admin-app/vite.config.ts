@@ -18,7 +18,7 @@ export default defineConfig({
         // Firebase changes far less often than the console: its own chunk stays cached
         // across deploys (Hosting serves /assets/ as immutable).
         manualChunks: {
-          firebase: ['firebase/app', 'firebase/auth', 'firebase/firestore'],
+          firebase: ['firebase/app', 'firebase/auth', 'firebase/firestore', 'firebase/functions'],
           vue: ['vue', 'vue-router', 'pinia', 'vuefire'],
         },
       },

@@ -2,11 +2,12 @@
 // page, and print where everything is. Ctrl-C stops all of it.
 import { spawn } from 'node:child_process';
 import { buildAll } from './build.mjs';
-import { hostingOrigin } from './lib/client-config.mjs';
+import { DEMO_PROJECT_ID, hostingOrigin } from './lib/client-config.mjs';
 import { startDemoStore } from './lib/demo-store-server.mjs';
 import { adminEmulatorEnv, emulatorCommand, emulatorHosts, waitFor } from './lib/emulators.mjs';
 import { EmulatorSetupError } from './lib/firestore-emulator.mjs';
 import { firebaseBin, ROOT, step } from './lib/run.mjs';
+import { startMailSink } from './mail-sink/server.mjs';
 
 let command;
 try {
@@ -30,13 +31,18 @@ const emulators = spawn(firebaseBin, command.args, {
   detached: true,
 });
 let demoStore = null;
+let sweeper = null;
 let stopping = false;
+// Mail the functions send lands here (the real @sendgrid/mail client, pointed at the sink).
+const mailSink = await startMailSink({ store: `${ROOT}/.cache/outbox.jsonl` });
 
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping…');
+  clearInterval(sweeper);
   await demoStore?.close();
+  await mailSink.close();
   if (emulators.exitCode === null) {
     try {
       process.kill(-emulators.pid, 'SIGINT');
@@ -74,6 +80,9 @@ const { seedDemo } = await import('./lib/seed.mjs');
 const demo = await seedDemo();
 await waitFor(`${origin}/api/availability?store=${demo.storeId}`, { ok: (s) => s === 200 });
 demoStore = await startDemoStore({ widgetOrigin: origin, storeId: demo.storeId });
+// Schedules never fire in the emulator: run the sweeps (idle shoppers' slots) every 30 s.
+const sweepUrl = `http://${hosts.functions}/${DEMO_PROJECT_ID}/us-central1/devSweep`;
+sweeper = setInterval(() => fetch(sweepUrl, { method: 'POST' }).catch(() => undefined), 30_000);
 
 console.log(`
 \x1b[1m✓ Comptoir is running on the emulators\x1b[0m
@@ -81,6 +90,8 @@ console.log(`
   Demo store (with the widget)   ${demoStore.url}/
   Merchant console               ${origin}/
     sign in with                 ${demo.merchant.email} / ${demo.merchant.password}
+    then switch yourself Online (top bar) so the store shows the chat
+  Outbox (emails sent locally)   ${mailSink.url}/
   Widget loader                  ${origin}/widget/loader.js
   Availability endpoint          ${origin}/api/availability?store=${demo.storeId}
 

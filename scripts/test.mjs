@@ -9,6 +9,7 @@ import { buildAll } from './build.mjs';
 import { emulatorCommand } from './lib/emulators.mjs';
 import { EmulatorSetupError } from './lib/firestore-emulator.mjs';
 import { BIN, firebaseBin, run, step } from './lib/run.mjs';
+import { startMailSink } from './mail-sink/server.mjs';
 
 const RESULTS = 'test-results';
 rmSync(RESULTS, { recursive: true, force: true });
@@ -44,6 +45,8 @@ await run(`${BIN}/vitest`, vitest(['unit'], 'unit'));
 
 if (built) {
   step('rules, functions and browser tests on the emulators');
+  // The functions send mail through the real @sendgrid/mail client to this local sink.
+  const sink = await startMailSink({ log: () => undefined });
   try {
     const command = emulatorCommand('exec', [
       `${BIN}/vitest ${vitest(['rules', 'functions', 'e2e'], 'emulators').join(' ')}`,
@@ -56,6 +59,8 @@ if (built) {
     if (!(error instanceof EmulatorSetupError)) throw error;
     console.error(`✗ ${error.message}`);
     checks.push({ fullName: 'check: emulators available', status: 'failed' });
+  } finally {
+    await sink.close();
   }
 }
 

@@ -10,6 +10,7 @@ import {
   initializeAuth,
 } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore } from 'firebase/firestore';
+import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
 
 const config = __COMPTOIR_CONFIG__;
 
@@ -23,7 +24,15 @@ export const auth = initializeAuth(firebaseApp, {
 
 export const db = getFirestore(firebaseApp);
 
+// The callables are deployed to us-central1; the region must match or every call 404s.
+export const functions = getFunctions(firebaseApp, 'us-central1');
+
 if (config.emulators) {
   connectAuthEmulator(auth, config.emulators.auth, { disableWarnings: true });
   connectFirestoreEmulator(db, config.emulators.firestore.host, config.emulators.firestore.port);
+  connectFunctionsEmulator(
+    functions,
+    config.emulators.functions.host,
+    config.emulators.functions.port,
+  );
 }

@@ -36,6 +36,18 @@ export const router = createRouter({
         },
       ],
     },
+    {
+      path: '/messages',
+      name: 'messages',
+      component: () => import('./pages/OfflineMessagesPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Offline messages' },
+    },
+    {
+      path: '/settings',
+      name: 'settings',
+      component: () => import('./pages/SettingsPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Settings' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

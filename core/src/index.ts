@@ -5,3 +5,4 @@ export * from './i18n';
 export * from './errors';
 export * from './names';
 export * from './clientConfig';
+export * from './forms';

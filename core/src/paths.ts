@@ -28,3 +28,20 @@ export const conversationPath = (storeId: string, conversationId: string) =>
 /** `…/conversations/{conversationId}/messages/{messageId}`. */
 export const messagesPath = (storeId: string, conversationId: string) =>
   `${conversationPath(storeId, conversationId)}/messages`;
+
+/** `stores/{storeId}/presence/{uid}`: an operator's online switch and heartbeat. */
+export const presencesPath = (storeId: string) => `${storePath(storeId)}/presence`;
+export const presencePath = (storeId: string, uid: string) => `${presencesPath(storeId)}/${uid}`;
+
+/** `stores/{storeId}/offlineMessages/{id}`: contact-form messages left while offline. */
+export const offlineMessagesPath = (storeId: string) => `${storePath(storeId)}/offlineMessages`;
+export const offlineMessagePath = (storeId: string, id: string) =>
+  `${offlineMessagesPath(storeId)}/${id}`;
+
+/** `stores/{storeId}/rateLimits/{key}`: spam-guard counters (functions only). */
+export const rateLimitPath = (storeId: string, key: string) =>
+  `${storePath(storeId)}/rateLimits/${key}`;
+
+/** `stores/{storeId}/shoppers/{uid}`: which conversation a shopper has ongoing (functions only). */
+export const shopperPath = (storeId: string, uid: string) =>
+  `${storePath(storeId)}/shoppers/${uid}`;

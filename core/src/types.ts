@@ -13,14 +13,62 @@ export type Language = string; // BCP 47 primary tag, e.g. "en", "fr"
 
 export type MemberRole = 'owner' | 'operator';
 
+/** What the merchant sets on the Settings page (saved through `saveStoreSettings`). */
+export interface StoreSettings {
+  /** At most this many conversations are ongoing at once (1–100). */
+  maxConcurrentChats: number;
+  /** When nobody can chat: true → the widget shows the contact form; false → no widget. */
+  offlineMode: boolean;
+  /** Where offline messages are emailed. */
+  notificationEmail: string;
+  /** The "from" of emails sent to the merchant when the shopper gave no email. */
+  senderName: string;
+  senderEmail: string;
+  /** Which contact fields the offline form asks for, and which are required. */
+  contactFields: ContactFieldsSettings;
+}
+
 /** `stores/{storeId}`: private settings, readable by members only. */
-export interface Store {
+export interface Store extends StoreSettings {
   name: string;
   defaultLanguage: Language;
   languages: Language[];
   /** Incremented by functions to give each guest a short, friendly number. */
   guestCount: number;
+  /** Conversations currently ongoing: the concurrency cap's counter (functions only). */
+  ongoingCount: number;
   createdAt: TimestampLike;
+}
+
+export const CONTACT_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'message'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+export type ContactFieldsSettings = Record<ContactField, { requested: boolean; required: boolean }>;
+
+/** `stores/{storeId}/presence/{uid}`: an operator's online switch and heartbeat (functions). */
+export interface OperatorPresence {
+  online: boolean;
+  lastSeenAt: TimestampLike;
+}
+
+/** `stores/{storeId}/offlineMessages/{id}`: a contact-form message left while nobody could chat. */
+export interface OfflineMessage {
+  fields: Partial<Record<ContactField, string>>;
+  language: Language;
+  shopperUid: string;
+  createdAt: TimestampLike;
+  /** Operators toggle it in the console. */
+  read: boolean;
+  /** Delivery of the notification email (functions only). */
+  email: EmailDelivery;
+}
+
+export interface EmailDelivery {
+  state: 'pending' | 'sending' | 'sent' | 'error';
+  attempts: number;
+  /** While `sending`, no other delivery may start before this time (a lease). */
+  leaseExpiresAt: TimestampLike | null;
+  sentAt: TimestampLike | null;
+  error: string | null;
 }
 
 /** `stores/{storeId}/members/{uid}`: written by functions and the seed only. */
@@ -53,13 +101,30 @@ export interface WidgetSettings {
     shopperText: string;
   };
   launcher: { position: LauncherPosition; color: string };
+  /** The contact form shown when nobody can chat (only when offline mode is on). */
+  offlineForm: {
+    texts: Record<Language, WidgetTexts>;
+    fields: ContactFieldsSettings;
+  };
 }
 
-export type AvailabilityStatus = 'online' | 'offline' | 'hidden';
+/**
+ * online: an operator is online and a slot is free; full: operators online but the cap is
+ * reached; offline: no operator online (switched off, or silent past the grace period).
+ */
+export type AvailabilityStatus = 'online' | 'full' | 'offline';
 
 /** `stores/{storeId}/public/availability`: derived and written by functions only. */
 export interface Availability {
   status: AvailabilityStatus;
+  /** The store's offline mode: show the contact form when not online. */
+  offlineForm: boolean;
+  /**
+   * When status is online or full: the moment the last heartbeat expires. Readers treat a
+   * past onlineUntil as offline, so a console that vanished stops showing the chat by
+   * itself, without waiting for a sweep.
+   */
+  onlineUntil: TimestampLike | null;
   /** Copied from the widget settings so the endpoint answers from one document read. */
   launcher: WidgetSettings['launcher'];
   updatedAt: TimestampLike;
@@ -69,7 +134,16 @@ export interface Availability {
 export interface AvailabilityResponse {
   storeId: string;
   status: AvailabilityStatus;
+  offlineForm: boolean;
   launcher: WidgetSettings['launcher'];
+}
+
+/** What the loader does with an availability answer. */
+export type WidgetMode = 'chat' | 'form' | 'none';
+
+export function widgetMode(a: Pick<AvailabilityResponse, 'status' | 'offlineForm'>): WidgetMode {
+  if (a.status === 'online') return 'chat';
+  return a.offlineForm ? 'form' : 'none';
 }
 
 export type ConversationStatus = 'ongoing' | 'finished' | 'archived';
@@ -103,6 +177,11 @@ export interface Conversation {
   /** Shopper messages the operators have not read yet (functions increment it). */
   unreadByOperator: number;
   operatorReadAt: TimestampLike | null;
+  /** The shopper's heartbeat while a store page is open (the shopper writes it). */
+  shopperSeenAt: TimestampLike | null;
+  endedAt: TimestampLike | null;
+  /** Why it ended: the operator closed it, or the shopper left and stayed away. */
+  endedReason: 'operator' | 'shopper-left' | null;
 }
 
 /** `…/conversations/{id}/messages/{id}`. */

@@ -19,5 +19,20 @@ export const auth = getAuth();
 /** How long the availability endpoint keeps an answer in memory (and lets CDNs cache it). */
 export const AVAILABILITY_CACHE_SECONDS = 10;
 
+/** The console sends a heartbeat every 25 s; an operator silent this long counts as gone. */
+export const OPERATOR_GRACE_SECONDS = 90;
+
+/** A shopper whose pages have all been closed this long gives their chat slot back. */
+export const SHOPPER_IDLE_SECONDS = 5 * 60;
+
+/** While one delivery attempt holds an email, no other may start (see email/deliver.ts). */
+export const EMAIL_LEASE_SECONDS = 60;
+
+/** Spam guard for the offline form: at most `max` messages per `windowSeconds`. */
+export const OFFLINE_FORM_LIMITS = {
+  perShopper: { max: 3, windowSeconds: 10 * 60 },
+  perIp: { max: 10, windowSeconds: 60 * 60 },
+} as const;
+
 /** True when running under the emulator suite (set by firebase-tools). */
 export const IN_EMULATOR = process.env.FUNCTIONS_EMULATOR === 'true';

@@ -1,4 +1,11 @@
 // Wiring only: each function lives in its own module.
 export { startConversation } from './callable/startConversation';
+export { endConversation } from './callable/endConversation';
+export { setOperatorStatus } from './callable/setOperatorStatus';
+export { saveStoreSettings } from './callable/saveStoreSettings';
+export { submitOfflineMessage } from './callable/submitOfflineMessage';
 export { availability } from './http/availability';
+export { devSweep } from './http/devSweep';
 export { onMessageCreated } from './triggers/onMessageCreated';
+export { onOfflineMessageCreated } from './triggers/onOfflineMessageCreated';
+export { sweep } from './scheduled/sweep';

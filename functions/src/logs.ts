@@ -18,3 +18,24 @@ export const duplicateMessageEvent = (storeId: string, conversationId: string, m
 
 export const availabilityRefused = (code: string, storeId: unknown) =>
   logger.info('availability request refused', { code, storeId: String(storeId).slice(0, 64) });
+
+export const conversationRefusedFull = (storeId: string, ongoing: number, cap: number) =>
+  logger.info('conversation refused: store full', { storeId, ongoing, cap });
+
+export const conversationEnded = (storeId: string, conversationId: string, reason: string) =>
+  logger.info('conversation ended', { storeId, conversationId, reason });
+
+export const offlineMessageHoneypot = (storeId: string) =>
+  logger.warn('offline message dropped: honeypot filled', { storeId });
+
+export const offlineMessageRateLimited = (storeId: string) =>
+  logger.warn('offline message refused: rate limited', { storeId });
+
+export const emailSkipped = (storeId: string, id: string) =>
+  logger.info('email already sent or being sent', { storeId, id });
+
+export const emailSent = (storeId: string, id: string) =>
+  logger.info('email sent', { storeId, id });
+
+export const emailFailed = (storeId: string, id: string, reason: string) =>
+  logger.error('email failed', { storeId, id, reason });

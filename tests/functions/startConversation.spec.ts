@@ -1,34 +1,31 @@
-import { FirebaseError } from 'firebase/app';
 import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
-import { httpsCallable } from 'firebase/functions';
 import { getFirestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationPath, messagesPath } from '@comptoir/core';
 import { seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
 import {
+  call,
   eventually,
+  merchantFor,
+  operatorClient,
+  refusal,
   shopperClient,
   uniqueStoreId,
   webClient,
   type Client,
 } from '../support/emulators';
-import { signInWithEmailAndPassword } from 'firebase/auth';
 
 type Start = { conversationId: string; resumed: boolean };
 
-const start = (client: Client, data: unknown) =>
-  httpsCallable<unknown, Start>(client.functions, 'startConversation')(data).then((r) => r.data);
+const start = (client: Client, data: unknown) => call<Start>(client, 'startConversation', data);
 
-/** The callable's error, with the stable code from its details. */
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(FirebaseError);
-    const e = error as FirebaseError & { details?: { code?: string } };
-    return { status: e.code, code: e.details?.code, message: e.message };
-  }
-  throw new Error('expected the call to be refused');
+/** Seeds a store whose operator is online, so conversations may start. */
+async function openStore(storeId: string, merchant = merchantFor(storeId)) {
+  await seedStore(storeId);
+  await seedMerchant(storeId, merchant);
+  const operator = await operatorClient(merchant);
+  await call(operator, 'setOperatorStatus', { storeId, online: true });
+  return operator;
 }
 
 describe('startConversation', () => {
@@ -37,7 +34,7 @@ describe('startConversation', () => {
   const db = () => getFirestore();
 
   beforeAll(async () => {
-    await seedStore(storeId);
+    clients.push(await openStore(storeId));
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -118,11 +115,8 @@ describe('conversation summary (onMessageCreated)', () => {
   };
 
   it('a shopper message shows in the inbox summary as unread; an operator reply updates the preview only', async () => {
-    await seedStore(storeId);
-    await seedMerchant(storeId, merchant);
+    const operator = await openStore(storeId, merchant);
     const shopper = await shopperClient();
-    const operator = webClient();
-    await signInWithEmailAndPassword(operator.auth, merchant.email, merchant.password);
     const { conversationId } = await start(shopper, { storeId });
     const ref = getFirestore().doc(conversationPath(storeId, conversationId));
 
@@ -143,7 +137,7 @@ describe('conversation summary (onMessageCreated)', () => {
 
     await addDoc(collection(operator.db, messagesPath(storeId, conversationId)), {
       author: 'operator',
-      authorUid: operator.auth.currentUser!.uid,
+      authorUid: operator.uid,
       authorName: 'Léa',
       text: 'Yes, it has a dimmer on the cable.',
       createdAt: serverTimestamp(),

@@ -117,6 +117,9 @@ export function conversationData(
     lastMessageId: SEEDED_MESSAGE,
     unreadByOperator: 1,
     operatorReadAt: null,
+    shopperSeenAt: PAST,
+    endedAt: null,
+    endedReason: null,
   };
 }
 

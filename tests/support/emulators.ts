@@ -3,10 +3,21 @@
  * seeding and checking, web-SDK clients that act as a shopper or an operator, and a poll
  * helper for effects that Cloud Functions apply asynchronously.
  */
-import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth, signInAnonymously, type Auth } from 'firebase/auth';
+import { deleteApp, initializeApp, type FirebaseApp, type FirebaseError } from 'firebase/app';
+import {
+  connectAuthEmulator,
+  getAuth,
+  signInAnonymously,
+  signInWithEmailAndPassword,
+  type Auth,
+} from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
-import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
+import {
+  connectFunctionsEmulator,
+  getFunctions,
+  httpsCallable,
+  type Functions,
+} from 'firebase/functions';
 import { clientConfig, hostingOrigin } from '../../scripts/lib/client-config.mjs';
 
 const config = clientConfig();
@@ -71,3 +82,67 @@ export async function eventually<T>(
 /** A store id no other test uses, so suites never see each other's data. */
 export const uniqueStoreId = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+export interface Merchant {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+/** A merchant account that operates a store, as the seed creates one. */
+export const merchantFor = (storeId: string, displayName = 'Camille'): Merchant => ({
+  email: `${storeId}@comptoir.test`,
+  password: 'merchant-password',
+  displayName,
+});
+
+/** A web client signed in as an operator of the store. */
+export async function operatorClient(merchant: Merchant): Promise<Client & { uid: string }> {
+  const client = webClient();
+  const { user } = await signInWithEmailAndPassword(client.auth, merchant.email, merchant.password);
+  return { ...client, uid: user.uid };
+}
+
+/** Calls a callable as this client and returns its data. */
+export const call = <T = unknown>(client: Client, name: string, data: unknown) =>
+  httpsCallable<unknown, T>(client.functions, name)(data).then((r) => r.data);
+
+/** A refused callable: its HTTP-ish status, stable code (details.code), message and details. */
+export async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as FirebaseError & {
+      details?: { code?: string; fields?: Record<string, string> };
+    };
+    return { status: e.code, code: e.details?.code, message: e.message, details: e.details };
+  }
+  throw new Error('expected the call to be refused');
+}
+
+/** Runs the sweeps now (the emulator never fires schedules). */
+export async function sweepNow(): Promise<void> {
+  const { functions } = emulators;
+  const response = await fetch(
+    `http://${functions.host}:${functions.port}/${PROJECT_ID}/us-central1/devSweep`,
+    { method: 'POST' },
+  );
+  if (!response.ok) throw new Error(`devSweep answered ${response.status}`);
+}
+
+/** The local SendGrid sink's outbox (see scripts/mail-sink). */
+export const MAIL_SINK = process.env.COMPTOIR_MAIL_SINK ?? 'http://127.0.0.1:8025';
+
+export interface SunkMail {
+  id: string;
+  from: string;
+  to: string[];
+  replyTo: string | null;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export async function outbox(): Promise<SunkMail[]> {
+  return (await fetch(`${MAIL_SINK}/api/messages`)).json() as Promise<SunkMail[]>;
+}

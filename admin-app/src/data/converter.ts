@@ -26,3 +26,30 @@ export function withId<T extends DocumentData>(): FirestoreDataConverter<WithId<
     },
   };
 }
+
+/** A document under a store, carrying that store's id lifted from its path. */
+export type InStore<T> = WithId<T> & { readonly storeId: string };
+
+/**
+ * For documents whose id does not tell stores apart (`presence/{uid}`,
+ * `public/availability`): VueFire keeps the previous document while the next store's
+ * loads, and the store id is what lets readers drop the stale one.
+ */
+export function withStoreId<T extends DocumentData>(): FirestoreDataConverter<
+  InStore<T>,
+  DocumentData
+> {
+  const base = withId<T>();
+  return {
+    toFirestore(value) {
+      const { storeId: _storeId, ...rest } = value as InStore<T>;
+      return base.toFirestore(rest as WithId<T>);
+    },
+    fromFirestore(snapshot, options) {
+      return {
+        ...base.fromFirestore(snapshot, options),
+        storeId: snapshot.ref.parent.parent?.id ?? '',
+      };
+    },
+  };
+}

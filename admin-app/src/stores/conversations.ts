@@ -10,6 +10,7 @@ import {
   markConversationRead,
   ongoingConversationsQuery,
 } from '../data/conversations';
+import { endConversation } from '../data/callables';
 import { useSessionStore } from './session';
 
 export const useConversationsStore = defineStore('conversations', () => {
@@ -61,6 +62,16 @@ export const useConversationsStore = defineStore('conversations', () => {
     }
   }
 
+  /**
+   * Ends a conversation through the server, which frees its chat slot. Rejects with the
+   * callable's error so the caller can say why; the list drops it once it is finished.
+   */
+  async function end(conversationId: string) {
+    const storeId = session.storeId;
+    if (!storeId) throw new Error('Your store is still loading.');
+    await endConversation(storeId, conversationId);
+  }
+
   return {
     ongoing,
     loading,
@@ -72,6 +83,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     totalUnread,
     select,
     markRead,
+    end,
   };
 });
 

@@ -8,7 +8,7 @@ import { useCollection, useCurrentUser, useDocument } from 'vuefire';
 import { signInWithEmailAndPassword, signOut as firebaseSignOut } from 'firebase/auth';
 import { auth } from '../firebase';
 import { membershipsQuery } from '../data/members';
-import { storeRef } from '../data/stores';
+import { settingsOf, storeRef } from '../data/stores';
 
 // Remembered per browser so an operator of several stores lands where they left off.
 const STORE_KEY = 'comptoir.storeId';
@@ -51,8 +51,16 @@ export const useSessionStore = defineStore('session', () => {
   const storeId = computed(() => membership.value?.storeId ?? null);
   const operatorName = computed(() => membership.value?.displayName ?? '');
 
-  const storeDoc = useDocument(() => (storeId.value ? storeRef(storeId.value) : null));
+  const storeDocRef = useDocument(() => (storeId.value ? storeRef(storeId.value) : null));
+  // VueFire keeps the previous store while the next one loads: never mix two stores.
+  const storeDoc = computed(() =>
+    storeDocRef.value && storeDocRef.value.id === storeId.value ? storeDocRef.value : null,
+  );
   const storeName = computed(() => storeDoc.value?.name ?? '');
+  const storeLoading = computed(() => storeId.value !== null && storeDocRef.pending.value);
+  /** Over the defaults, so older store documents still fill the Settings form. */
+  const settings = computed(() => settingsOf(storeDoc.value));
+  const ongoingCount = computed(() => Math.max(0, storeDoc.value?.ongoingCount ?? 0));
 
   function chooseStore(id: string) {
     chosenStoreId.value = id;
@@ -86,6 +94,9 @@ export const useSessionStore = defineStore('session', () => {
     storeId,
     operatorName,
     storeName,
+    storeLoading,
+    settings,
+    ongoingCount,
     chooseStore,
     signIn,
     signOut,

@@ -8,12 +8,20 @@ import {
   conversationsPath,
   memberPath,
   messagesPath,
+  offlineMessagePath,
+  offlineMessagesPath,
+  presencePath,
+  presencesPath,
+  rateLimitPath,
+  shopperPath,
   storePath,
   widgetSettingsPath,
   type Availability,
   type Conversation,
   type Member,
   type Message,
+  type OfflineMessage,
+  type OperatorPresence,
   type Store,
   type WidgetSettings,
 } from '@comptoir/core';
@@ -56,3 +64,25 @@ export const messagesRef = (
   conversationId: string,
 ): CollectionReference<Message> =>
   db.collection(messagesPath(storeId, conversationId)).withConverter(typed<Message>());
+
+export const presencesRef = (storeId: string): CollectionReference<OperatorPresence> =>
+  db.collection(presencesPath(storeId)).withConverter(typed<OperatorPresence>());
+
+export const presenceRef = (storeId: string, uid: string): DocumentReference<OperatorPresence> =>
+  db.doc(presencePath(storeId, uid)).withConverter(typed<OperatorPresence>());
+
+export const offlineMessagesRef = (storeId: string): CollectionReference<OfflineMessage> =>
+  db.collection(offlineMessagesPath(storeId)).withConverter(typed<OfflineMessage>());
+
+export const offlineMessageRef = (storeId: string, id: string): DocumentReference<OfflineMessage> =>
+  db.doc(offlineMessagePath(storeId, id)).withConverter(typed<OfflineMessage>());
+
+/** Spam-guard counters; untyped on purpose: only the rate limiter reads them. */
+export const rateLimitRef = (storeId: string, key: string) => db.doc(rateLimitPath(storeId, key));
+
+/**
+ * The shopper's pointer to their ongoing conversation: one document read in the admission
+ * transaction instead of a query, which keeps lock contention low when many start at once.
+ */
+export const shopperRef = (storeId: string, uid: string) =>
+  db.doc(shopperPath(storeId, uid)) as DocumentReference<{ ongoingConversationId: string | null }>;

@@ -30,6 +30,10 @@ export function newConversation(
     lastMessageId: null,
     unreadByOperator: 0,
     operatorReadAt: null,
+    // The first heartbeat: the shopper is on the store as they start the chat.
+    shopperSeenAt: now,
+    endedAt: null,
+    endedReason: null,
   };
 }
 

@@ -38,7 +38,7 @@ export const availability = onRequest({ cors: true }, async (req, res) => {
     }
     entry = {
       expiresAt: now + AVAILABILITY_CACHE_SECONDS * 1000,
-      body: availabilityResponse(storeId.value, snapshot.data()),
+      body: availabilityResponse(storeId.value, snapshot.data(), now),
     };
     cache.set(storeId.value, entry);
   }

@@ -18,6 +18,7 @@ import {
   orderBy,
   query,
   serverTimestamp,
+  updateDoc,
   type Unsubscribe,
 } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
@@ -97,4 +98,25 @@ export function sendShopperMessage(
     text,
     createdAt: serverTimestamp(),
   });
+}
+
+/** Tells the store the shopper is still here (keeps their chat slot; see the sweep). */
+export function sendHeartbeat(storeId: string, conversationId: string) {
+  return updateDoc(doc(db, conversationPath(storeId, conversationId)), {
+    shopperSeenAt: serverTimestamp(),
+  });
+}
+
+const submitOfflineMessageCallable = httpsCallable<
+  { storeId: string; fields: Record<string, string>; website: string; language: string },
+  { ok: true }
+>(functions, 'submitOfflineMessage');
+
+export function submitOfflineMessage(
+  storeId: string,
+  fields: Record<string, string>,
+  website: string,
+  language: string,
+) {
+  return submitOfflineMessageCallable({ storeId, fields, website, language });
 }

@@ -1,6 +1,7 @@
 /**
- * The chat app in the iframe: signs the shopper in anonymously, resumes their
- * conversation if they have one, and carries messages both ways in real time.
+ * The chat app in the iframe: signs the shopper in anonymously, then shows either the
+ * live chat (resuming their conversation if they have one) or the offline contact form,
+ * as the loader asks (`mode`) or as the server answers (a full or offline store).
  * The conversation is created only when the shopper sends a first message.
  */
 import {
@@ -9,15 +10,19 @@ import {
   validateStoreId,
   WIDGET_LANGUAGES,
   widgetText,
+  type WidgetSettings,
 } from '@comptoir/core';
-import { signInAnonymously } from 'firebase/auth';
+import { signInAnonymously, type User } from 'firebase/auth';
 import type { Unsubscribe } from 'firebase/firestore';
 import { FirebaseError } from 'firebase/app';
+import { renderContactForm } from './contactForm';
 import {
   conversationExists,
   loadWidgetSettings,
+  sendHeartbeat,
   sendShopperMessage,
   startConversation,
+  submitOfflineMessage,
   watchMessages,
   type ThreadMessage,
 } from './data';
@@ -25,32 +30,64 @@ import { auth } from './firebase';
 import { connectHost } from './hostBridge';
 import { renderChat, renderFatal } from './view';
 
+/** While a conversation is live, the shopper's page says "still here" this often. */
+const HEARTBEAT_MS = 60_000;
+
 const root = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
 const host = connectHost(params.get('origin'));
+/** The loader says whether the store takes offline messages (offline mode on). */
+const formAllowed = params.get('form') === '1';
 
-async function main() {
-  const storeCheck = validateStoreId(params.get('store'));
-  if (!storeCheck.ok) return renderFatal(root, storeCheck.message);
-  const storeId = storeCheck.value;
+interface Context {
+  storeId: string;
+  settings: WidgetSettings;
+  user: User;
+  uiLang: string;
+  textLang: string;
+}
 
-  const [settings] = await Promise.all([loadWidgetSettings(storeId), auth.authStateReady()]);
-  if (!settings) return renderFatal(root, 'This store has no chat.');
-  const requested = [params.get('lang'), settings.defaultLanguage];
-  const uiLang = resolveLanguage(requested, WIDGET_LANGUAGES);
-  const textLang = resolveLanguage(
-    requested,
-    Object.keys(settings.texts),
-    settings.defaultLanguage,
-  );
+const errorCode = (error: unknown) =>
+  error instanceof FirebaseError
+    ? ((error as FirebaseError & { details?: { code?: string } }).details?.code ?? error.code)
+    : null;
+
+function showForm(ctx: Context, notice?: string) {
+  const texts = ctx.settings.offlineForm.texts[ctx.textLang] ??
+    Object.values(ctx.settings.offlineForm.texts)[0] ?? { header: '', welcome: '' };
+  renderContactForm(root, {
+    lang: ctx.uiLang,
+    texts,
+    settings: ctx.settings,
+    closable: host.embedded,
+    notice,
+    onClose: () => host.send({ type: 'close' }),
+    onSubmit: async (fields, honeypot) => {
+      try {
+        await submitOfflineMessage(ctx.storeId, fields, honeypot, ctx.textLang);
+        return { ok: true };
+      } catch (error) {
+        const details = (error as { details?: { fields?: Record<string, string> } }).details;
+        return {
+          ok: false,
+          message:
+            error instanceof FirebaseError && error.code.startsWith('functions/')
+              ? error.message
+              : widgetText(ctx.uiLang, 'formFailed'),
+          fields: details?.fields,
+        };
+      }
+    },
+  });
+}
+
+function showChat(ctx: Context) {
+  const { storeId, user, uiLang, textLang, settings } = ctx;
   const texts = settings.texts[textLang] ?? Object.values(settings.texts)[0]!;
-  document.documentElement.lang = uiLang;
-  document.title = texts.header;
-
-  const user = auth.currentUser ?? (await signInAnonymously(auth)).user;
   const memoryKey = `comptoir:${storeId}:${user.uid}`;
   let conversationId: string | null = localStorage.getItem(`${memoryKey}:conversation`);
   let unsubscribe: Unsubscribe | null = null;
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
   let isOpen = !host.embedded;
   let messages: ThreadMessage[] = [];
 
@@ -76,6 +113,16 @@ async function main() {
         await sendShopperMessage(storeId, conversationId, user.uid, text.value);
         return true;
       } catch (error) {
+        const code = errorCode(error);
+        if (code === 'store-full' || code === 'store-offline') {
+          // No slot for a new conversation: offer the contact form instead, if there is one.
+          if (formAllowed) {
+            showForm(ctx, widgetText(uiLang, code === 'store-full' ? 'storeFull' : 'storeOffline'));
+            return true;
+          }
+          view.showError(widgetText(uiLang, 'chatUnavailable'));
+          return false;
+        }
         view.showError(
           error instanceof FirebaseError && error.code.startsWith('functions/')
             ? error.message
@@ -115,15 +162,12 @@ async function main() {
       },
       () => view.showError(widgetText(uiLang, 'sendFailed')),
     );
-  }
-
-  if (conversationId) {
-    if (await conversationExists(storeId, conversationId)) follow(conversationId);
-    else {
-      localStorage.removeItem(`${memoryKey}:conversation`);
-      conversationId = null;
-      host.send({ type: 'conversation', live: false });
-    }
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = setInterval(() => {
+      // A failed beat only costs the slot after minutes of silence; nothing to show.
+      sendHeartbeat(storeId, id).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    sendHeartbeat(storeId, id).catch(() => undefined);
   }
 
   host.on('open', () => {
@@ -135,6 +179,50 @@ async function main() {
     isOpen = false;
     reportUnread();
   });
+
+  return {
+    async resume() {
+      if (!conversationId) return false;
+      if (await conversationExists(storeId, conversationId)) {
+        follow(conversationId);
+        return true;
+      }
+      localStorage.removeItem(`${memoryKey}:conversation`);
+      conversationId = null;
+      host.send({ type: 'conversation', live: false });
+      return false;
+    },
+  };
+}
+
+async function main() {
+  const storeCheck = validateStoreId(params.get('store'));
+  if (!storeCheck.ok) return renderFatal(root, storeCheck.message);
+  const storeId = storeCheck.value;
+
+  const [settings] = await Promise.all([loadWidgetSettings(storeId), auth.authStateReady()]);
+  if (!settings) return renderFatal(root, 'This store has no chat.');
+  const requested = [params.get('lang'), settings.defaultLanguage];
+  const uiLang = resolveLanguage(requested, WIDGET_LANGUAGES);
+  const textLang = resolveLanguage(
+    requested,
+    Object.keys(settings.texts),
+    settings.defaultLanguage,
+  );
+  document.documentElement.lang = uiLang;
+
+  const user = auth.currentUser ?? (await signInAnonymously(auth)).user;
+  const ctx: Context = { storeId, settings, user, uiLang, textLang };
+
+  if (params.get('mode') === 'form') {
+    // A shopper with a live conversation keeps chatting even when the store is offline.
+    const chat = localStorage.getItem(`comptoir:${storeId}:${user.uid}:conversation`)
+      ? showChat(ctx)
+      : null;
+    if (!chat || !(await chat.resume())) showForm(ctx);
+  } else {
+    await showChat(ctx).resume();
+  }
   host.send({ type: 'ready' });
 }
 

@@ -6,8 +6,15 @@
  *
  *   <script async src="https://HOST/widget/loader.js" data-store="STORE_ID"></script>
  */
-import { resolveLanguage, validateStoreId, widgetText, WIDGET_LANGUAGES } from '@comptoir/core';
-import type { AvailabilityResponse } from '@comptoir/core';
+import {
+  resolveLanguage,
+  validateStoreId,
+  widgetMode,
+  widgetText,
+  WIDGET_LANGUAGES,
+  type AvailabilityResponse,
+  type WidgetMode,
+} from '@comptoir/core';
 import { envelope, isEnvelope, type ChatToHost, type HostToChat } from '../protocol';
 import { createLauncher } from './launcher';
 
@@ -38,6 +45,8 @@ function start(script: HTMLScriptElement) {
   const memory = sessionMemory(storeId);
 
   let frame: HTMLIFrameElement | null = null;
+  let mode: WidgetMode = 'none';
+  let formAllowed = false;
   let ready = false;
   let isOpen = false;
   const queue: HostToChat[] = [];
@@ -59,6 +68,8 @@ function start(script: HTMLScriptElement) {
     url.searchParams.set('store', storeId);
     url.searchParams.set('lang', pageLanguage);
     url.searchParams.set('origin', location.origin);
+    url.searchParams.set('mode', mode === 'form' ? 'form' : 'chat');
+    if (formAllowed) url.searchParams.set('form', '1');
     frame = ui.mountFrame(url.href);
     return frame;
   }
@@ -105,10 +116,15 @@ function start(script: HTMLScriptElement) {
   fetch(availabilityUrl, { credentials: 'omit' })
     .then((response) => (response.ok ? (response.json() as Promise<AvailabilityResponse>) : null))
     .then((availability) => {
-      // A shopper with a live conversation keeps it even if the store just went offline.
+      if (!availability) return;
+      mode = widgetMode(availability);
+      formAllowed = availability.offlineForm;
+      // A shopper with a live conversation keeps it even if the store just went offline
+      // (with offline mode off the store shows nothing else, so the chat stays reachable).
       const live = memory.get('live');
-      if (availability?.status !== 'online' && !live) return;
-      ui.show(availability?.launcher);
+      if (mode === 'none' && !live) return;
+      if (mode === 'none') mode = 'chat';
+      ui.show(availability.launcher);
       if (live) mountFrame();
       if (memory.get('open')) open();
     })

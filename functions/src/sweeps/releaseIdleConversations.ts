@@ -1,0 +1,54 @@
+/**
+ * Gives back the chat slots of shoppers who left the store: an ongoing conversation whose
+ * shopper has sent no heartbeat for SHOPPER_IDLE_SECONDS is finished ('shopper-left').
+ * A plain function: the scheduler calls it in production, the dev ticker and the tests
+ * call it through the emulator-only `devSweep` endpoint (schedules never fire there).
+ */
+import { Timestamp } from 'firebase-admin/firestore';
+import { db, SHOPPER_IDLE_SECONDS } from '../config';
+import { refreshAvailability } from '../data/availability';
+import { finishConversation } from '../data/conversations';
+import { storeRef } from '../data/refs';
+import * as log from '../logs';
+import type { Conversation } from '@comptoir/core';
+import type { DocumentReference } from 'firebase-admin/firestore';
+
+export async function releaseIdleConversations(nowMs = Date.now()): Promise<number> {
+  const cutoff = Timestamp.fromMillis(nowMs - SHOPPER_IDLE_SECONDS * 1000);
+  const idle = await db
+    .collectionGroup('conversations')
+    .where('status', '==', 'ongoing')
+    .where('shopperSeenAt', '<', cutoff)
+    .limit(200)
+    .get();
+  const touched = new Set<string>();
+  for (const doc of idle.docs) {
+    const storeId = doc.ref.parent.parent!.id;
+    const ref = doc.ref as DocumentReference<Conversation>;
+    const released = await db.runTransaction(async (tx) => {
+      const [conversation, store] = await Promise.all([tx.get(ref), tx.get(storeRef(storeId))]);
+      const data = conversation.data();
+      // Re-checked inside the transaction: the shopper may have come back meanwhile.
+      if (
+        data?.status !== 'ongoing' ||
+        (data.shopperSeenAt?.toMillis() ?? 0) >= cutoff.toMillis()
+      ) {
+        return false;
+      }
+      finishConversation(
+        tx,
+        storeId,
+        conversation,
+        store.data()?.ongoingCount ?? 0,
+        'shopper-left',
+      );
+      return true;
+    });
+    if (released) {
+      log.conversationEnded(storeId, doc.id, 'shopper-left');
+      touched.add(storeId);
+    }
+  }
+  await Promise.all([...touched].map((storeId) => refreshAvailability(storeId)));
+  return touched.size === 0 ? 0 : idle.size;
+}

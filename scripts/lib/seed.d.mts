@@ -1,0 +1,16 @@
+export declare const DEMO_STORE_ID: string;
+export interface Merchant {
+  email: string;
+  password: string;
+  displayName: string;
+}
+export declare const DEMO_MERCHANT: Merchant;
+export declare const DEMO_WIDGET: import('../../core/src/types').WidgetSettings;
+export declare function seedMerchant(storeId: string, merchant: Merchant, role?: string): Promise<string>;
+export declare const DEMO_SETTINGS: import('../../core/src/types').StoreSettings;
+export declare function seedStore(
+  storeId: string,
+  widget?: import('../../core/src/types').WidgetSettings,
+  settings?: Partial<import('../../core/src/types').StoreSettings>,
+): Promise<void>;
+export declare function seedDemo(): Promise<{ storeId: string; merchant: Merchant }>;

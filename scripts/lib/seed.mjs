@@ -1,0 +1,133 @@
+// Seeds the demo store into the running emulators: a merchant account, the store's
+// settings, its operator, the widget's texts and colors, and its availability.
+// Idempotent: running it twice leaves the same data.
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { FieldValue, getFirestore } from 'firebase-admin/firestore';
+import { DEMO_PROJECT_ID } from './client-config.mjs';
+
+export const DEMO_STORE_ID = 'demo-store';
+export const DEMO_MERCHANT = {
+  email: 'merchant@comptoir.test',
+  password: 'comptoir-demo',
+  displayName: 'Camille',
+};
+
+export const DEMO_WIDGET = {
+  storeName: 'Maison Lumière',
+  defaultLanguage: 'en',
+  texts: {
+    en: {
+      header: 'Chat with Maison Lumière',
+      welcome: 'Hello! Questions about a lamp, an order or delivery? We usually answer within minutes.',
+    },
+    fr: {
+      header: 'Discutez avec Maison Lumière',
+      welcome:
+        'Bonjour ! Une question sur une lampe, une commande ou la livraison ? Nous répondons en général en quelques minutes.',
+    },
+  },
+  colors: {
+    headerBackground: '#1f4e46',
+    headerText: '#ffffff',
+    operatorBubble: '#eef2f1',
+    operatorText: '#1b2624',
+    shopperBubble: '#1f6f5c',
+    shopperText: '#ffffff',
+  },
+  launcher: { position: 'bottom-right', color: '#1f6f5c' },
+  offlineForm: {
+    texts: {
+      en: {
+        header: 'Leave us a message',
+        welcome: 'We are away right now. Leave your details and we will answer by email.',
+      },
+      fr: {
+        header: 'Laissez-nous un message',
+        welcome: 'Nous sommes absents. Laissez vos coordonnées, nous vous répondrons par e-mail.',
+      },
+    },
+    fields: {
+      firstName: { requested: true, required: false },
+      lastName: { requested: false, required: false },
+      email: { requested: true, required: true },
+      phone: { requested: true, required: false },
+      message: { requested: true, required: true },
+    },
+  },
+};
+
+/** The demo store's private settings (see StoreSettings in core/src/types.ts). */
+export const DEMO_SETTINGS = {
+  maxConcurrentChats: 5,
+  offlineMode: true,
+  notificationEmail: 'owner@maison-lumiere.test',
+  senderName: 'Maison Lumière',
+  senderEmail: 'chat@maison-lumiere.test',
+  contactFields: DEMO_WIDGET.offlineForm.fields,
+};
+
+function adminApp() {
+  return getApps()[0] ?? initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID });
+}
+
+/** Creates (or updates) an Auth user and makes it an operator of the store. */
+export async function seedMerchant(storeId, merchant, role = 'owner') {
+  const auth = getAuth(adminApp());
+  let user;
+  try {
+    user = await auth.getUserByEmail(merchant.email);
+    await auth.updateUser(user.uid, { password: merchant.password, displayName: merchant.displayName });
+  } catch {
+    user = await auth.createUser({
+      email: merchant.email,
+      password: merchant.password,
+      displayName: merchant.displayName,
+    });
+  }
+  await getFirestore(adminApp())
+    .doc(`stores/${storeId}/members/${user.uid}`)
+    .set({ uid: user.uid, role, displayName: merchant.displayName, email: merchant.email });
+  return user.uid;
+}
+
+/**
+ * Writes a store with its settings, public widget settings and availability. Nobody is
+ * online after seeding: an operator goes online from the console (setOperatorStatus).
+ */
+export async function seedStore(storeId, widget = DEMO_WIDGET, settings = {}) {
+  const db = getFirestore(adminApp());
+  const storeSettings = { ...DEMO_SETTINGS, contactFields: widget.offlineForm.fields, ...settings };
+  const batch = db.batch();
+  batch.set(
+    db.doc(`stores/${storeId}`),
+    {
+      name: widget.storeName,
+      defaultLanguage: widget.defaultLanguage,
+      languages: Object.keys(widget.texts),
+      createdAt: FieldValue.serverTimestamp(),
+      guestCount: 0,
+      ongoingCount: 0,
+      ...storeSettings,
+    },
+    { merge: true },
+  );
+  batch.set(db.doc(`stores/${storeId}/public/widget`), {
+    ...widget,
+    offlineForm: { ...widget.offlineForm, fields: storeSettings.contactFields },
+  });
+  batch.set(db.doc(`stores/${storeId}/public/availability`), {
+    status: 'offline',
+    offlineForm: storeSettings.offlineMode,
+    onlineUntil: null,
+    launcher: widget.launcher,
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  await batch.commit();
+}
+
+export async function seedDemo() {
+  await seedStore(DEMO_STORE_ID);
+  await seedMerchant(DEMO_STORE_ID, DEMO_MERCHANT);
+  return { storeId: DEMO_STORE_ID, merchant: DEMO_MERCHANT };
+}
