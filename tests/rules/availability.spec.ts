@@ -1,9 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import {
-  assertFails,
-  assertSucceeds,
-  type RulesTestEnvironment,
-} from '@firebase/rules-unit-testing';
+import { describe, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
   addDoc,
   collection,
@@ -34,23 +30,15 @@ import {
   asNobody,
   asOperator,
   asShopper,
-  createTestEnv,
-  seed,
   seedDoc,
+  useRulesEnv,
 } from './setup';
 
-let testEnv: RulesTestEnvironment;
 const MESSAGE = 'offline-1';
 
-beforeAll(async () => {
-  testEnv = await createTestEnv();
-});
-
-beforeEach(async () => {
-  await testEnv.clearFirestore();
-  await seed(testEnv);
-  await seedDoc(testEnv, presencePath(STORE_A, ALICE.uid), { online: true, lastSeenAt: PAST });
-  await seedDoc(testEnv, offlineMessagePath(STORE_A, MESSAGE), {
+const rules = useRulesEnv(async (env) => {
+  await seedDoc(env, presencePath(STORE_A, ALICE.uid), { online: true, lastSeenAt: PAST });
+  await seedDoc(env, offlineMessagePath(STORE_A, MESSAGE), {
     fields: { email: 'ada@example.com', message: 'Do you ship to Belgium?' },
     language: 'en',
     shopperUid: SHOPPER_1,
@@ -58,28 +46,28 @@ beforeEach(async () => {
     read: false,
     email: { state: 'sent', attempts: 1, leaseExpiresAt: null, sentAt: PAST, error: null },
   });
-  await seedDoc(testEnv, rateLimitPath(STORE_A, `shopper-${SHOPPER_1}`), {
+  await seedDoc(env, rateLimitPath(STORE_A, `shopper-${SHOPPER_1}`), {
     windowStart: 0,
     count: 1,
   });
 });
 
-afterAll(async () => {
-  await testEnv.cleanup();
-});
-
 describe('stores/{storeId}/presence: operators online or not', () => {
   it('an operator sees who is online in their store', async () => {
-    await assertSucceeds(getDoc(doc(asOperator(testEnv, ALICE), presencePath(STORE_A, ALICE.uid))));
+    await assertSucceeds(
+      getDoc(doc(asOperator(rules.env, ALICE), presencePath(STORE_A, ALICE.uid))),
+    );
   });
 
   it('a shopper or an operator of another store cannot see who is online', async () => {
-    await assertFails(getDoc(doc(asShopper(testEnv, SHOPPER_1), presencePath(STORE_A, ALICE.uid))));
-    await assertFails(getDoc(doc(asOperator(testEnv, BRUNO), presencePath(STORE_A, ALICE.uid))));
+    await assertFails(
+      getDoc(doc(asShopper(rules.env, SHOPPER_1), presencePath(STORE_A, ALICE.uid))),
+    );
+    await assertFails(getDoc(doc(asOperator(rules.env, BRUNO), presencePath(STORE_A, ALICE.uid))));
   });
 
   it('an operator cannot switch themselves online by writing directly (the function does)', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(getDoc(doc(alice, presencePath(STORE_A, ALICE.uid))));
     await assertFails(
       setDoc(doc(alice, presencePath(STORE_A, ALICE.uid)), {
@@ -93,20 +81,20 @@ describe('stores/{storeId}/presence: operators online or not', () => {
 describe('stores/{storeId}/offlineMessages: the contact form', () => {
   it('an operator reads the offline messages of their store', async () => {
     await assertSucceeds(
-      getDocs(collection(asOperator(testEnv, ALICE), offlineMessagesPath(STORE_A))),
+      getDocs(collection(asOperator(rules.env, ALICE), offlineMessagesPath(STORE_A))),
     );
   });
 
   it('a shopper cannot read offline messages, not even their own', async () => {
     await assertFails(
-      getDoc(doc(asShopper(testEnv, SHOPPER_1), offlineMessagePath(STORE_A, MESSAGE))),
+      getDoc(doc(asShopper(rules.env, SHOPPER_1), offlineMessagePath(STORE_A, MESSAGE))),
     );
-    await assertFails(getDocs(collection(asNobody(testEnv), offlineMessagesPath(STORE_A))));
+    await assertFails(getDocs(collection(asNobody(rules.env), offlineMessagesPath(STORE_A))));
   });
 
   it('an operator of another store cannot read them', async () => {
     await assertFails(
-      getDoc(doc(asOperator(testEnv, BRUNO), offlineMessagePath(STORE_A, MESSAGE))),
+      getDoc(doc(asOperator(rules.env, BRUNO), offlineMessagePath(STORE_A, MESSAGE))),
     );
   });
 
@@ -119,15 +107,15 @@ describe('stores/{storeId}/offlineMessages: the contact form', () => {
       read: false,
     };
     await assertFails(
-      addDoc(collection(asShopper(testEnv, SHOPPER_1), offlineMessagesPath(STORE_A)), data),
+      addDoc(collection(asShopper(rules.env, SHOPPER_1), offlineMessagesPath(STORE_A)), data),
     );
     await assertFails(
-      addDoc(collection(asOperator(testEnv, ALICE), offlineMessagesPath(STORE_A)), data),
+      addDoc(collection(asOperator(rules.env, ALICE), offlineMessagesPath(STORE_A)), data),
     );
   });
 
   it('an operator can mark a message read or unread, and change nothing else', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     const ref = doc(alice, offlineMessagePath(STORE_A, MESSAGE));
     await assertSucceeds(updateDoc(ref, { read: true }));
     await assertSucceeds(updateDoc(ref, { read: false }));
@@ -141,16 +129,16 @@ describe('stores/{storeId}/offlineMessages: the contact form', () => {
 describe('stores/{storeId}/rateLimits: spam-guard counters', () => {
   it('no client can read or reset the spam-guard counters', async () => {
     const path = rateLimitPath(STORE_A, `shopper-${SHOPPER_1}`);
-    await assertFails(getDoc(doc(asOperator(testEnv, ALICE), path)));
+    await assertFails(getDoc(doc(asOperator(rules.env, ALICE), path)));
     await assertFails(
-      setDoc(doc(asShopper(testEnv, SHOPPER_1), path), { windowStart: 0, count: 0 }),
+      setDoc(doc(asShopper(rules.env, SHOPPER_1), path), { windowStart: 0, count: 0 }),
     );
   });
 });
 
 describe('shopper heartbeat on a conversation', () => {
   it('a shopper can say they are still on the store for their own ongoing conversation', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertSucceeds(
       updateDoc(doc(shopper, conversationPath(STORE_A, CONV_1)), {
         shopperSeenAt: serverTimestamp(),
@@ -159,7 +147,7 @@ describe('shopper heartbeat on a conversation', () => {
   });
 
   it('a shopper cannot send a heartbeat for another shopper or a finished conversation', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertFails(
       updateDoc(doc(shopper, conversationPath(STORE_A, CONV_2)), {
         shopperSeenAt: serverTimestamp(),
@@ -173,7 +161,7 @@ describe('shopper heartbeat on a conversation', () => {
   });
 
   it('a shopper cannot fake the heartbeat time or slip other fields in with it', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     const ref = doc(shopper, conversationPath(STORE_A, CONV_1));
     await assertSucceeds(updateDoc(ref, { shopperSeenAt: serverTimestamp() }));
     await assertFails(updateDoc(ref, { shopperSeenAt: PAST }));

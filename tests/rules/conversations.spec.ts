@@ -1,9 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  assertFails,
-  assertSucceeds,
-  type RulesTestEnvironment,
-} from '@firebase/rules-unit-testing';
+import { describe, expect, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
   addDoc,
   collection,
@@ -35,31 +31,17 @@ import {
   asOperator,
   asShopper,
   conversationData,
-  createTestEnv,
-  seed,
+  useRulesEnv,
 } from './setup';
 
-let testEnv: RulesTestEnvironment;
-
-beforeAll(async () => {
-  testEnv = await createTestEnv();
-});
-
-beforeEach(async () => {
-  await testEnv.clearFirestore();
-  await seed(testEnv);
-});
-
-afterAll(async () => {
-  await testEnv.cleanup();
-});
+const rules = useRulesEnv();
 
 /** What the console writes when an operator opens a conversation. */
 const markRead = () => ({ unreadByOperator: 0, operatorReadAt: serverTimestamp() });
 
 describe('stores/{storeId}/conversations: one thread per shopper', () => {
   it('a shopper can read their own conversation', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     const conversation = await assertSucceeds(
       getDoc(doc(shopper, conversationPath(STORE_A, CONV_1))),
     );
@@ -68,13 +50,13 @@ describe('stores/{storeId}/conversations: one thread per shopper', () => {
   });
 
   it("a shopper cannot read another shopper's conversation", async () => {
-    const shopper = asShopper(testEnv, SHOPPER_2);
+    const shopper = asShopper(rules.env, SHOPPER_2);
     await assertSucceeds(getDoc(doc(shopper, conversationPath(STORE_A, CONV_2))));
     await assertFails(getDoc(doc(shopper, conversationPath(STORE_A, CONV_1))));
   });
 
   it("a shopper can list their own conversations but not the rest of the store's", async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     const conversations = collection(shopper, conversationsPath(STORE_A));
     const own = await assertSucceeds(
       getDocs(query(conversations, where('shopperUid', '==', SHOPPER_1))),
@@ -86,7 +68,7 @@ describe('stores/{storeId}/conversations: one thread per shopper', () => {
   });
 
   it("an operator can read and list all of their store's conversations", async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(getDoc(doc(alice, conversationPath(STORE_A, CONV_2))));
     const all = await assertSucceeds(getDocs(collection(alice, conversationsPath(STORE_A))));
     expect(all.size).toBe(4);
@@ -99,30 +81,32 @@ describe('stores/{storeId}/conversations: one thread per shopper', () => {
   });
 
   it('nobody outside the store can read its conversations', async () => {
-    const bruno = asOperator(testEnv, BRUNO);
+    const bruno = asOperator(rules.env, BRUNO);
     await assertSucceeds(getDocs(collection(bruno, conversationsPath(STORE_B))));
     await assertFails(getDoc(doc(bruno, conversationPath(STORE_A, CONV_1))));
     await assertFails(getDocs(collection(bruno, conversationsPath(STORE_A))));
 
-    const nobody = asNobody(testEnv);
+    const nobody = asNobody(rules.env);
     await assertFails(getDoc(doc(nobody, conversationPath(STORE_A, CONV_1))));
     await assertFails(getDocs(collection(nobody, conversationsPath(STORE_A))));
   });
 
   it('a client cannot create a conversation (only the function does)', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_2);
+    const shopper = asShopper(rules.env, SHOPPER_2);
     await assertSucceeds(getDoc(doc(shopper, conversationPath(STORE_A, CONV_2))));
     const fresh = { ...conversationData(SHOPPER_2, 'ongoing', 9), createdAt: serverTimestamp() };
     await assertFails(setDoc(doc(shopper, conversationPath(STORE_A, 'conv-new')), fresh));
     await assertFails(addDoc(collection(shopper, conversationsPath(STORE_A)), fresh));
 
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertFails(setDoc(doc(alice, conversationPath(STORE_A, 'conv-new')), fresh));
-    await assertFails(setDoc(doc(asNobody(testEnv), conversationPath(STORE_A, 'conv-new')), fresh));
+    await assertFails(
+      setDoc(doc(asNobody(rules.env), conversationPath(STORE_A, 'conv-new')), fresh),
+    );
   });
 
   it('an operator can mark a conversation read but cannot change its status', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     const ref = doc(alice, conversationPath(STORE_A, CONV_1));
     await assertSucceeds(updateDoc(ref, markRead()));
     const after = await getDoc(ref);
@@ -135,7 +119,7 @@ describe('stores/{storeId}/conversations: one thread per shopper', () => {
   });
 
   it('an operator cannot mark a conversation read with a made-up time or a non-zero count', async () => {
-    const ref = doc(asOperator(testEnv, ALICE), conversationPath(STORE_A, CONV_1));
+    const ref = doc(asOperator(rules.env, ALICE), conversationPath(STORE_A, CONV_1));
     await assertSucceeds(updateDoc(ref, markRead()));
     await assertFails(updateDoc(ref, { unreadByOperator: 0, operatorReadAt: PAST }));
     await assertFails(updateDoc(ref, { unreadByOperator: 5, operatorReadAt: serverTimestamp() }));
@@ -143,13 +127,13 @@ describe('stores/{storeId}/conversations: one thread per shopper', () => {
   });
 
   it("an operator cannot mark another store's conversation read", async () => {
-    const bruno = asOperator(testEnv, BRUNO);
+    const bruno = asOperator(rules.env, BRUNO);
     await assertSucceeds(updateDoc(doc(bruno, conversationPath(STORE_B, CONV_B)), markRead()));
     await assertFails(updateDoc(doc(bruno, conversationPath(STORE_A, CONV_1)), markRead()));
   });
 
   it('a shopper cannot change their conversation, not even to mark it read or finish it', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     const ref = doc(shopper, conversationPath(STORE_A, CONV_1));
     await assertSucceeds(getDoc(ref));
     await assertFails(updateDoc(ref, markRead()));
@@ -161,12 +145,12 @@ describe('stores/{storeId}/conversations: one thread per shopper', () => {
   });
 
   it('nobody can delete a conversation from a client', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(getDoc(doc(alice, conversationPath(STORE_A, CONV_1_ARCHIVED))));
     await assertFails(deleteDoc(doc(alice, conversationPath(STORE_A, CONV_1_ARCHIVED))));
     await assertFails(
-      deleteDoc(doc(asShopper(testEnv, SHOPPER_1), conversationPath(STORE_A, CONV_1))),
+      deleteDoc(doc(asShopper(rules.env, SHOPPER_1), conversationPath(STORE_A, CONV_1))),
     );
-    await assertFails(deleteDoc(doc(asNobody(testEnv), conversationPath(STORE_A, CONV_1))));
+    await assertFails(deleteDoc(doc(asNobody(rules.env), conversationPath(STORE_A, CONV_1))));
   });
 });

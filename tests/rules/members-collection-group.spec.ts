@@ -1,9 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  assertFails,
-  assertSucceeds,
-  type RulesTestEnvironment,
-} from '@firebase/rules-unit-testing';
+import { describe, expect, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collectionGroup, getDocs, query, where, type Firestore } from 'firebase/firestore';
 import { memberPath } from '@comptoir/core';
 import {
@@ -15,29 +11,16 @@ import {
   asNobody,
   asOperator,
   asShopper,
-  createTestEnv,
-  seed,
   seedDoc,
+  useRulesEnv,
 } from './setup';
-
-let testEnv: RulesTestEnvironment;
 
 const STORE_C = 'store-c';
 
-beforeAll(async () => {
-  testEnv = await createTestEnv();
-});
-
-beforeEach(async () => {
-  await testEnv.clearFirestore();
-  await seed(testEnv);
+const rules = useRulesEnv(async (env) => {
   // Alice also operates a third store; Bruno is a member there too.
-  await seedDoc(testEnv, memberPath(STORE_C, ALICE.uid), { ...ALICE, role: 'operator' });
-  await seedDoc(testEnv, memberPath(STORE_C, BRUNO.uid), BRUNO);
-});
-
-afterAll(async () => {
-  await testEnv.cleanup();
+  await seedDoc(env, memberPath(STORE_C, ALICE.uid), { ...ALICE, role: 'operator' });
+  await seedDoc(env, memberPath(STORE_C, BRUNO.uid), BRUNO);
 });
 
 /** What the console runs after sign-in to find the operator's stores. */
@@ -49,20 +32,20 @@ const storesOf = (docs: { ref: { path: string } }[]) =>
 
 describe('members collection group: which stores an operator belongs to', () => {
   it('an operator finds only their own memberships with a collection-group query', async () => {
-    const alice = await assertSucceeds(membershipsOf(asOperator(testEnv, ALICE), ALICE.uid));
+    const alice = await assertSucceeds(membershipsOf(asOperator(rules.env, ALICE), ALICE.uid));
     expect(storesOf(alice.docs)).toEqual([STORE_A, STORE_C]);
-    const bruno = await assertSucceeds(membershipsOf(asOperator(testEnv, BRUNO), BRUNO.uid));
+    const bruno = await assertSucceeds(membershipsOf(asOperator(rules.env, BRUNO), BRUNO.uid));
     expect(storesOf(bruno.docs)).toEqual([STORE_B, STORE_C]);
   });
 
   it("an operator cannot look up another operator's memberships", async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(membershipsOf(alice, ALICE.uid));
     await assertFails(membershipsOf(alice, BRUNO.uid));
   });
 
   it('an operator cannot list every membership across stores', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(membershipsOf(alice, ALICE.uid));
     await assertFails(getDocs(collectionGroup(alice, 'members')));
     await assertFails(
@@ -71,15 +54,15 @@ describe('members collection group: which stores an operator belongs to', () => 
   });
 
   it('a shopper finds no memberships and cannot look up an operator', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     const own = await assertSucceeds(membershipsOf(shopper, SHOPPER_1));
     expect(own.empty).toBe(true);
     await assertFails(membershipsOf(shopper, ALICE.uid));
   });
 
   it('nobody signed out can query memberships', async () => {
-    await assertSucceeds(membershipsOf(asOperator(testEnv, ALICE), ALICE.uid));
-    await assertFails(membershipsOf(asNobody(testEnv), ALICE.uid));
-    await assertFails(getDocs(collectionGroup(asNobody(testEnv), 'members')));
+    await assertSucceeds(membershipsOf(asOperator(rules.env, ALICE), ALICE.uid));
+    await assertFails(membershipsOf(asNobody(rules.env), ALICE.uid));
+    await assertFails(getDocs(collectionGroup(asNobody(rules.env), 'members')));
   });
 });

@@ -1,9 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  assertFails,
-  assertSucceeds,
-  type RulesTestEnvironment,
-} from '@firebase/rules-unit-testing';
+import { describe, expect, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
   addDoc,
   collection,
@@ -35,24 +31,10 @@ import {
   asNobody,
   asOperator,
   asShopper,
-  createTestEnv,
-  seed,
+  useRulesEnv,
 } from './setup';
 
-let testEnv: RulesTestEnvironment;
-
-beforeAll(async () => {
-  testEnv = await createTestEnv();
-});
-
-beforeEach(async () => {
-  await testEnv.clearFirestore();
-  await seed(testEnv);
-});
-
-afterAll(async () => {
-  await testEnv.cleanup();
-});
+const rules = useRulesEnv();
 
 /** What the widget sends. */
 const shopperMessage = (uid: string, text = 'Do you have this in blue?') => ({
@@ -81,7 +63,7 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   // ---- Reading ------------------------------------------------------------------------
 
   it('a shopper can read the messages of their own conversation', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     const messages = await assertSucceeds(
       getDocs(collection(shopper, messagesPath(STORE_A, CONV_1))),
     );
@@ -90,26 +72,26 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   });
 
   it("a shopper cannot read another shopper's messages", async () => {
-    const shopper = asShopper(testEnv, SHOPPER_2);
+    const shopper = asShopper(rules.env, SHOPPER_2);
     await assertSucceeds(getDocs(collection(shopper, messagesPath(STORE_A, CONV_2))));
     await assertFails(getDocs(collection(shopper, messagesPath(STORE_A, CONV_1))));
     await assertFails(getDoc(messageDoc(shopper, STORE_A, CONV_1)));
   });
 
   it("an operator can read the messages of all their store's conversations", async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     for (const conversationId of [CONV_1, CONV_2, CONV_1_FINISHED]) {
       await assertSucceeds(getDocs(collection(alice, messagesPath(STORE_A, conversationId))));
     }
   });
 
   it('nobody outside the store can read its messages', async () => {
-    const bruno = asOperator(testEnv, BRUNO);
+    const bruno = asOperator(rules.env, BRUNO);
     await assertSucceeds(getDocs(collection(bruno, messagesPath(STORE_B, CONV_B))));
     await assertFails(getDocs(collection(bruno, messagesPath(STORE_A, CONV_1))));
     await assertFails(getDoc(messageDoc(bruno, STORE_A, CONV_1)));
 
-    const nobody = asNobody(testEnv);
+    const nobody = asNobody(rules.env);
     await assertFails(getDocs(collection(nobody, messagesPath(STORE_A, CONV_1))));
     await assertFails(getDoc(messageDoc(nobody, STORE_A, CONV_1)));
   });
@@ -117,33 +99,33 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   // ---- Shopper writes -----------------------------------------------------------------
 
   it('a shopper can send a message into their ongoing conversation', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertSucceeds(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
     await assertSucceeds(send(shopper, STORE_B, CONV_B, shopperMessage(SHOPPER_1)));
   });
 
   it("a shopper cannot post into another shopper's conversation", async () => {
-    const shopper = asShopper(testEnv, SHOPPER_2);
+    const shopper = asShopper(rules.env, SHOPPER_2);
     await assertSucceeds(send(shopper, STORE_A, CONV_2, shopperMessage(SHOPPER_2)));
     await assertFails(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_2)));
     await assertFails(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
   });
 
   it('a shopper cannot post into a finished conversation', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertSucceeds(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
     await assertFails(send(shopper, STORE_A, CONV_1_FINISHED, shopperMessage(SHOPPER_1)));
     await assertFails(send(shopper, STORE_A, CONV_1_ARCHIVED, shopperMessage(SHOPPER_1)));
   });
 
   it('a shopper cannot post into a conversation that does not exist', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertSucceeds(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
     await assertFails(send(shopper, STORE_A, 'conv-missing', shopperMessage(SHOPPER_1)));
   });
 
   it('a shopper cannot send an empty message or one over 2000 characters', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     const longest = 'x'.repeat(MESSAGE_MAX_LENGTH);
     expect(MESSAGE_MAX_LENGTH).toBe(2000);
     await assertSucceeds(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_1, '?')));
@@ -157,7 +139,7 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   });
 
   it('a shopper cannot backdate a message (createdAt must be the server time)', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertSucceeds(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
     await assertFails(
       send(shopper, STORE_A, CONV_1, { ...shopperMessage(SHOPPER_1), createdAt: PAST }),
@@ -167,7 +149,7 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   });
 
   it('a shopper cannot add extra fields to a message', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertSucceeds(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
     await assertFails(
       send(shopper, STORE_A, CONV_1, { ...shopperMessage(SHOPPER_1), authorName: 'Alice' }),
@@ -178,7 +160,7 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   });
 
   it('a shopper cannot write as an operator, as the system or as another shopper', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertSucceeds(send(shopper, STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
     for (const author of ['operator', 'system']) {
       await assertFails(send(shopper, STORE_A, CONV_1, { ...shopperMessage(SHOPPER_1), author }));
@@ -189,22 +171,22 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
 
   it('nobody signed out can send a message', async () => {
     await assertSucceeds(
-      send(asShopper(testEnv, SHOPPER_1), STORE_A, CONV_1, shopperMessage(SHOPPER_1)),
+      send(asShopper(rules.env, SHOPPER_1), STORE_A, CONV_1, shopperMessage(SHOPPER_1)),
     );
-    await assertFails(send(asNobody(testEnv), STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
+    await assertFails(send(asNobody(rules.env), STORE_A, CONV_1, shopperMessage(SHOPPER_1)));
   });
 
   // ---- Operator writes ----------------------------------------------------------------
 
   it('an operator can reply under their own display name', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     const ref = await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE)));
     const reply = await getDoc(ref);
     expect(reply.data()?.authorName).toBe('Alice');
   });
 
   it("an operator cannot write a message under another operator's name", async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE)));
     await assertFails(
       send(alice, STORE_A, CONV_1, { ...operatorMessage(ALICE), authorName: 'Bruno' }),
@@ -218,7 +200,7 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   });
 
   it('an operator cannot write as the shopper or as the system', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE)));
     await assertFails(
       send(alice, STORE_A, CONV_1, { ...operatorMessage(ALICE), author: 'system' }),
@@ -230,20 +212,20 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   });
 
   it("an operator cannot post into another store's conversation", async () => {
-    const bruno = asOperator(testEnv, BRUNO);
+    const bruno = asOperator(rules.env, BRUNO);
     await assertSucceeds(send(bruno, STORE_B, CONV_B, operatorMessage(BRUNO)));
     await assertFails(send(bruno, STORE_A, CONV_1, operatorMessage(BRUNO)));
     await assertFails(send(bruno, STORE_A, CONV_1, operatorMessage(ALICE)));
   });
 
   it('an operator cannot post into a conversation that does not exist', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE)));
     await assertFails(send(alice, STORE_A, 'no-such-conversation', operatorMessage(ALICE)));
   });
 
   it('an operator cannot send an empty, over-long or backdated message', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     const longest = 'x'.repeat(MESSAGE_MAX_LENGTH);
     await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE, longest)));
     await assertFails(send(alice, STORE_A, CONV_1, operatorMessage(ALICE, '')));
@@ -252,7 +234,7 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   });
 
   it('an operator cannot add extra fields to a message', async () => {
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE)));
     await assertFails(send(alice, STORE_A, CONV_1, { ...operatorMessage(ALICE), role: 'owner' }));
   });
@@ -260,7 +242,7 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
   // ---- Edits and deletions ------------------------------------------------------------
 
   it('nobody can edit or delete a message once sent', async () => {
-    const shopper = asShopper(testEnv, SHOPPER_1);
+    const shopper = asShopper(rules.env, SHOPPER_1);
     await assertSucceeds(getDoc(messageDoc(shopper, STORE_A, CONV_1)));
     await assertFails(updateDoc(messageDoc(shopper, STORE_A, CONV_1), { text: 'Edited' }));
     await assertFails(deleteDoc(messageDoc(shopper, STORE_A, CONV_1)));
@@ -268,7 +250,7 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
       setDoc(messageDoc(shopper, STORE_A, CONV_1), shopperMessage(SHOPPER_1, 'Replaced')),
     );
 
-    const alice = asOperator(testEnv, ALICE);
+    const alice = asOperator(rules.env, ALICE);
     const reply = await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE)));
     await assertFails(updateDoc(doc(alice, reply.path), { text: 'Edited' }));
     await assertFails(deleteDoc(doc(alice, reply.path)));

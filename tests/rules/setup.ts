@@ -6,6 +6,7 @@
  * anonymous shoppers of store A; shopper 1 also has an ongoing conversation with store B.
  */
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { resolve } from 'node:path';
 import {
   initializeTestEnvironment,
@@ -197,4 +198,25 @@ export async function seedDoc(
   data: object,
 ): Promise<void> {
   await env.withSecurityRulesDisabled((context) => setDoc(doc(firestoreOf(context), path), data));
+}
+
+/**
+ * Registers a suite's hooks: one environment per file, the shared cast re-seeded before
+ * every test (then `extraSeed`, for what only that suite needs), and cleanup at the end.
+ * Tests read the environment as `rules.env`.
+ */
+export function useRulesEnv(extraSeed?: (env: RulesTestEnvironment) => Promise<void>) {
+  const rules = {} as { env: RulesTestEnvironment };
+  beforeAll(async () => {
+    rules.env = await createTestEnv();
+  });
+  beforeEach(async () => {
+    await rules.env.clearFirestore();
+    await seed(rules.env);
+    await extraSeed?.(rules.env);
+  });
+  afterAll(async () => {
+    await rules.env.cleanup();
+  });
+  return rules;
 }

@@ -79,16 +79,12 @@ export function renderContactForm(root: HTMLElement, options: ContactFormOptions
 
   const body = h('main');
   body.className = 'thread form-body';
+  // Why the chat is not available (e.g. the store is full) says more than the merchant's
+  // generic "we are away" text, so it takes its place.
   const intro = h('p');
-  intro.className = 'form-intro';
-  intro.textContent = texts.welcome;
+  intro.className = options.notice ? 'form-notice' : 'form-intro';
+  intro.textContent = options.notice ?? texts.welcome;
   body.append(intro);
-  if (options.notice) {
-    const notice = h('p');
-    notice.className = 'form-notice';
-    notice.textContent = options.notice;
-    body.append(notice);
-  }
 
   const form = h('form');
   form.className = 'contact-form';
