@@ -74,7 +74,18 @@ describe('availability in a real browser', () => {
     expect(mail).toMatchObject({ replyTo: 'ada@example.com' });
     expect(mail!.text).toContain('Is the Opaline lamp available in blue?');
 
-    // The merchant reads it in the outbox page too.
+    // The merchant finds it in the console too, with every field, and marks it read.
+    await console_.getByRole('link', { name: /Offline messages/ }).click();
+    const item = console_.getByTestId('offline-message').filter({ hasText: 'available in blue' });
+    await item.waitFor(WAIT);
+    expect(await item.innerText()).toContain('ada@example.com');
+    const unreadBadge = console_.getByRole('img', { name: '1 unread offline message' });
+    await unreadBadge.waitFor(WAIT);
+    await item.getByRole('button', { name: 'Mark as read' }).click();
+    await item.getByRole('button', { name: 'Mark as unread' }).waitFor(WAIT);
+    await unreadBadge.waitFor({ state: 'detached', ...WAIT });
+
+    // And in the outbox page of the local SendGrid sink.
     const outboxPage = await browser.newPage();
     await outboxPage.goto(`${MAIL_SINK}/messages/${mail!.id}`);
     await outboxPage.getByText('Is the Opaline lamp available in blue?').first().waitFor(WAIT);
@@ -82,13 +93,21 @@ describe('availability in a real browser', () => {
     await Promise.all([console_.close(), shopper.close(), outboxPage.close()]);
   });
 
-  it('with a cap of 1 and one ongoing chat, a second shopper is offered the contact form', async () => {
+  it('the merchant sets a cap of 1 in Settings; with one ongoing chat, a second shopper is offered the contact form', async () => {
     const storeId = uniqueStoreId('full');
-    await seedStore(storeId, DEMO_WIDGET, { maxConcurrentChats: 1 });
+    await seedStore(storeId, DEMO_WIDGET);
     const merchant = merchantFor(storeId);
     await seedMerchant(storeId, merchant);
     const console_ = await browser.newPage();
     await signIn(console_, merchant);
+    await console_.getByRole('link', { name: 'Settings' }).click();
+    const cap = console_.getByLabel('Maximum simultaneous chats');
+    await cap.fill('0');
+    await console_.getByRole('button', { name: 'Save settings' }).click();
+    await console_.getByText('Choose a whole number from 1 to 100.').first().waitFor(WAIT);
+    await cap.fill('1');
+    await console_.getByRole('button', { name: 'Save settings' }).click();
+    await console_.getByRole('status').getByText('Settings saved').waitFor(WAIT);
     await setOnline(console_, true);
     const store = await storePage(storeId, 5082);
 
