@@ -79,7 +79,12 @@ Object.assign(process.env, adminEmulatorEnv());
 const { seedDemo } = await import('./lib/seed.mjs');
 const demo = await seedDemo();
 await waitFor(`${origin}/api/availability?store=${demo.storeId}`, { ok: (s) => s === 200 });
-demoStore = await startDemoStore({ widgetOrigin: origin, storeId: demo.storeId });
+const { identitySecretOf } = await import('./lib/seed.mjs');
+demoStore = await startDemoStore({
+  widgetOrigin: origin,
+  storeId: demo.storeId,
+  identitySecret: await identitySecretOf(demo.storeId),
+});
 // Schedules never fire in the emulator: run the sweeps (idle shoppers' slots) every 30 s.
 const sweepUrl = `http://${hosts.functions}/${DEMO_PROJECT_ID}/us-central1/devSweep`;
 sweeper = setInterval(() => fetch(sweepUrl, { method: 'POST' }).catch(() => undefined), 30_000);
@@ -91,6 +96,7 @@ console.log(`
   Merchant console               ${origin}/
     sign in with                 ${demo.merchant.email} / ${demo.merchant.password}
     then switch yourself Online (top bar) so the store shows the chat
+  Same store, signed-in customer  ${demoStore.url}/?customer=1
   Outbox (emails sent locally)   ${mailSink.url}/
   Widget loader                  ${origin}/widget/loader.js
   Availability endpoint          ${origin}/api/availability?store=${demo.storeId}

@@ -8,6 +8,7 @@ import {
   CONTACT_FIELDS,
   type ContactField,
   type ContactFieldsSettings,
+  type CustomerIdentity,
   type StoreSettings,
 } from './types';
 
@@ -185,4 +186,40 @@ export function validateContactForm(
     fields.form = 'Fill in at least one field.';
   }
   return finish(value, fields);
+}
+
+const SIGNATURE = /^[0-9a-f]{64}$/i;
+
+/**
+ * The customer a store's page identifies. The store sends what its own server knows; we
+ * check shapes here and the signature in the function, and keep only what we show.
+ */
+export function validateCustomerIdentity(input: unknown): FormResult<CustomerIdentity> {
+  const source = (typeof input === 'object' && input ? input : {}) as Record<string, unknown>;
+  const fields: Record<string, string> = {};
+  const id =
+    typeof source.id === 'string' || typeof source.id === 'number' ? String(source.id) : '';
+  if (id.length === 0 || id.length > 128)
+    fields.id = 'A customer id of 1 to 128 characters is required.';
+  const name = text(source.name);
+  if (name.length > LIMITS.name) fields.name = `The name can be at most ${LIMITS.name} characters.`;
+  const email = text(source.email);
+  if (email && !isEmail(email)) fields.email = 'This email address does not look right.';
+  const phone = text(source.phone);
+  if (phone && !isPhone(phone)) fields.phone = 'This phone number does not look right.';
+  const signature = text(source.signature);
+  if (!SIGNATURE.test(signature)) {
+    fields.signature =
+      'A signature is required: the hex HMAC-SHA256 of the customer id, computed by your server with the store secret.';
+  }
+  return finish(
+    {
+      id,
+      name,
+      ...(email ? { email } : {}),
+      ...(phone ? { phone } : {}),
+      signature: signature.toLowerCase(),
+    },
+    fields,
+  );
 }

@@ -45,3 +45,9 @@ export const rateLimitPath = (storeId: string, key: string) =>
 /** `stores/{storeId}/shoppers/{uid}`: which conversation a shopper has ongoing (functions only). */
 export const shopperPath = (storeId: string, uid: string) =>
   `${storePath(storeId)}/shoppers/${uid}`;
+
+/** `stores/{storeId}/secrets/identity`: the key store servers sign customer ids with. */
+export const identitySecretPath = (storeId: string) => `${storePath(storeId)}/secrets/identity`;
+
+/** `stores/{storeId}/slots/{index}`: one document per chat slot taken (functions only). */
+export const slotPath = (storeId: string, index: number) => `${storePath(storeId)}/slots/${index}`;

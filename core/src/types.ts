@@ -154,7 +154,38 @@ export interface GuestShopper {
   guestNumber: number;
   displayName: string;
 }
-export type Shopper = GuestShopper;
+/** A shopper the store's server vouched for (HMAC over the customer id, checked by a function). */
+export interface CustomerShopper {
+  kind: 'customer';
+  guestNumber: number;
+  customerId: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+}
+export type Shopper = GuestShopper | CustomerShopper;
+
+/** What a store's page passes to `Comptoir.identify(...)`. */
+export interface CustomerIdentity {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  /** Hex HMAC-SHA256 of `id` with the store's identity secret, computed by the store's server. */
+  signature: string;
+}
+
+/** `stores/{storeId}/secrets/identity`: the HMAC key (members read it to configure the store). */
+export interface IdentitySecret {
+  secret: string;
+  rotatedAt: TimestampLike;
+}
+
+/** `stores/{storeId}/shoppers/{uid}`: per-shopper state kept by functions. */
+export interface ShopperRecord {
+  ongoingConversationId?: string | null;
+  customer?: Omit<CustomerShopper, 'kind' | 'guestNumber'> | null;
+}
 
 export type Author = 'shopper' | 'operator' | 'system';
 
@@ -182,6 +213,8 @@ export interface Conversation {
   endedAt: TimestampLike | null;
   /** Why it ended: the operator closed it, or the shopper left and stayed away. */
   endedReason: 'operator' | 'shopper-left' | null;
+  /** The chat slot it holds while ongoing (see stores/{id}/slots), null once ended. */
+  slot: number | null;
 }
 
 /** `…/conversations/{id}/messages/{id}`. */

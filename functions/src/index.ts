@@ -4,6 +4,8 @@ export { endConversation } from './callable/endConversation';
 export { setOperatorStatus } from './callable/setOperatorStatus';
 export { saveStoreSettings } from './callable/saveStoreSettings';
 export { submitOfflineMessage } from './callable/submitOfflineMessage';
+export { identifyShopper } from './callable/identifyShopper';
+export { rotateIdentitySecret } from './callable/rotateIdentitySecret';
 export { availability } from './http/availability';
 export { devSweep } from './http/devSweep';
 export { onMessageCreated } from './triggers/onMessageCreated';

@@ -19,8 +19,8 @@ export const duplicateMessageEvent = (storeId: string, conversationId: string, m
 export const availabilityRefused = (code: string, storeId: unknown) =>
   logger.info('availability request refused', { code, storeId: String(storeId).slice(0, 64) });
 
-export const conversationRefusedFull = (storeId: string, ongoing: number, cap: number) =>
-  logger.info('conversation refused: store full', { storeId, ongoing, cap });
+export const conversationRefusedFull = (storeId: string, cap: number) =>
+  logger.info('conversation refused: store full', { storeId, cap });
 
 export const conversationEnded = (storeId: string, conversationId: string, reason: string) =>
   logger.info('conversation ended', { storeId, conversationId, reason });
@@ -39,3 +39,9 @@ export const emailSent = (storeId: string, id: string) =>
 
 export const emailFailed = (storeId: string, id: string, reason: string) =>
   logger.error('email failed', { storeId, id, reason });
+
+export const identityVerified = (storeId: string) =>
+  logger.info('customer identity verified', { storeId });
+
+export const identityRefused = (storeId: string) =>
+  logger.warn('customer identity refused: bad signature', { storeId });

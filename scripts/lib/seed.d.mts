@@ -14,3 +14,4 @@ export declare function seedStore(
   settings?: Partial<import('../../core/src/types').StoreSettings>,
 ): Promise<void>;
 export declare function seedDemo(): Promise<{ storeId: string; merchant: Merchant }>;
+export declare function identitySecretOf(storeId: string): Promise<string>;

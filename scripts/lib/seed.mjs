@@ -3,6 +3,7 @@
 // Idempotent: running it twice leaves the same data.
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
+import { randomBytes } from 'node:crypto';
 import { FieldValue, getFirestore } from 'firebase-admin/firestore';
 import { DEMO_PROJECT_ID } from './client-config.mjs';
 
@@ -116,6 +117,12 @@ export async function seedStore(storeId, widget = DEMO_WIDGET, settings = {}) {
     ...widget,
     offlineForm: { ...widget.offlineForm, fields: storeSettings.contactFields },
   });
+  // The key the store's server signs customer ids with (rotatable from the console).
+  batch.set(
+    db.doc(`stores/${storeId}/secrets/identity`),
+    { secret: randomBytes(32).toString('hex'), rotatedAt: FieldValue.serverTimestamp() },
+    { merge: false },
+  );
   batch.set(db.doc(`stores/${storeId}/public/availability`), {
     status: 'offline',
     offlineForm: storeSettings.offlineMode,
@@ -130,4 +137,10 @@ export async function seedDemo() {
   await seedStore(DEMO_STORE_ID);
   await seedMerchant(DEMO_STORE_ID, DEMO_MERCHANT);
   return { storeId: DEMO_STORE_ID, merchant: DEMO_MERCHANT };
+}
+
+/** The store's identity secret, as its server would keep it (for the demo and the tests). */
+export async function identitySecretOf(storeId) {
+  const snapshot = await getFirestore(adminApp()).doc(`stores/${storeId}/secrets/identity`).get();
+  return snapshot.get('secret');
 }

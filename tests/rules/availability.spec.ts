@@ -13,6 +13,9 @@ import {
 } from 'firebase/firestore';
 import {
   conversationPath,
+  identitySecretPath,
+  shopperPath,
+  slotPath,
   offlineMessagePath,
   offlineMessagesPath,
   presencePath,
@@ -126,6 +129,17 @@ describe('stores/{storeId}/offlineMessages: the contact form', () => {
   });
 });
 
+describe('stores/{storeId}/slots: the concurrency cap', () => {
+  it('no client can take, read or free a chat slot, not even an operator', async () => {
+    const path = slotPath(STORE_A, 0);
+    await assertFails(setDoc(doc(asShopper(rules.env, SHOPPER_1), path), { index: 0 }));
+    await assertFails(setDoc(doc(asOperator(rules.env, ALICE), path), { index: 0 }));
+    await seedDoc(rules.env, path, { index: 0, conversationId: CONV_1 });
+    await assertFails(getDoc(doc(asOperator(rules.env, ALICE), path)));
+    await assertFails(deleteDoc(doc(asShopper(rules.env, SHOPPER_1), path)));
+  });
+});
+
 describe('stores/{storeId}/rateLimits: spam-guard counters', () => {
   it('no client can read or reset the spam-guard counters', async () => {
     const path = rateLimitPath(STORE_A, `shopper-${SHOPPER_1}`);
@@ -166,5 +180,31 @@ describe('shopper heartbeat on a conversation', () => {
     await assertSucceeds(updateDoc(ref, { shopperSeenAt: serverTimestamp() }));
     await assertFails(updateDoc(ref, { shopperSeenAt: PAST }));
     await assertFails(updateDoc(ref, { shopperSeenAt: serverTimestamp(), status: 'finished' }));
+  });
+});
+
+describe('stores/{storeId}/secrets and shoppers: identity verification', () => {
+  it('an operator reads the store’s identity secret to set up the store’s server', async () => {
+    await seedDoc(rules.env, identitySecretPath(STORE_A), { secret: 'abc', rotatedAt: PAST });
+    await assertSucceeds(getDoc(doc(asOperator(rules.env, ALICE), identitySecretPath(STORE_A))));
+  });
+
+  it('a shopper or another store’s operator cannot read the secret, and nobody writes it directly', async () => {
+    await seedDoc(rules.env, identitySecretPath(STORE_A), { secret: 'abc', rotatedAt: PAST });
+    await assertFails(getDoc(doc(asShopper(rules.env, SHOPPER_1), identitySecretPath(STORE_A))));
+    await assertFails(getDoc(doc(asOperator(rules.env, BRUNO), identitySecretPath(STORE_A))));
+    await assertFails(
+      setDoc(doc(asOperator(rules.env, ALICE), identitySecretPath(STORE_A)), { secret: 'mine' }),
+    );
+  });
+
+  it('a shopper cannot claim a customer identity by writing their own shopper record', async () => {
+    const path = shopperPath(STORE_A, SHOPPER_1);
+    await assertFails(
+      setDoc(doc(asShopper(rules.env, SHOPPER_1), path), {
+        customer: { customerId: 'vip-1', displayName: 'VIP', email: null, phone: null },
+      }),
+    );
+    await assertFails(getDoc(doc(asShopper(rules.env, SHOPPER_1), path)));
   });
 });

@@ -121,6 +121,7 @@ export function conversationData(
     shopperSeenAt: PAST,
     endedAt: null,
     endedReason: null,
+    slot: null,
   };
 }
 

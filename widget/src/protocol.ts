@@ -4,6 +4,8 @@
  * origin and window before reading anything; unknown message types are ignored.
  */
 
+import type { CustomerIdentity } from '@comptoir/core';
+
 export const PROTOCOL = 'comptoir/1';
 
 /** Chat app → loader. */
@@ -11,10 +13,14 @@ export type ChatToHost =
   | { type: 'ready' }
   | { type: 'close' }
   | { type: 'unread'; count: number }
-  | { type: 'conversation'; live: boolean };
+  | { type: 'conversation'; live: boolean }
+  | { type: 'identified'; requestId: number; ok: boolean; code?: string; message?: string };
 
 /** Loader → chat app. */
-export type HostToChat = { type: 'open' } | { type: 'closed' };
+export type HostToChat =
+  | { type: 'open' }
+  | { type: 'closed' }
+  | { type: 'identify'; requestId: number; customer: CustomerIdentity };
 
 export type Envelope<T> = T & { protocol: typeof PROTOCOL };
 

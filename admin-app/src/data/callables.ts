@@ -33,6 +33,16 @@ export async function saveStoreSettings(storeId: string, settings: StoreSettings
   await saveStoreSettingsFn({ storeId, settings });
 }
 
+const rotateIdentitySecretFn = httpsCallable<{ storeId: string }, { ok: true }>(
+  functions,
+  'rotateIdentitySecret',
+);
+
+/** A new identity secret: signatures made with the old one stop working at once. */
+export async function rotateIdentitySecret(storeId: string) {
+  await rotateIdentitySecretFn({ storeId });
+}
+
 /** Ends an ongoing conversation; the server frees its chat slot. */
 export async function endConversation(storeId: string, conversationId: string) {
   await endConversationFn({ storeId, conversationId });

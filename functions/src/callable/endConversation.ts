@@ -26,7 +26,7 @@ export const endConversation = onCall<unknown, Promise<{ ok: true }>>(async (req
     // Ending twice is harmless: the second call changes nothing and frees nothing.
     if (conversation.data()?.status !== 'ongoing') return false;
     const ongoing = store.data()?.ongoingCount ?? 0;
-    finishConversation(tx, storeId, conversation, ongoing, 'operator');
+    finishConversation(tx, storeId, conversation, 'operator');
     const cap = store.data()?.maxConcurrentChats ?? DEFAULT_STORE_SETTINGS.maxConcurrentChats;
     return ongoing >= cap;
   });

@@ -4,6 +4,7 @@
  */
 import {
   availabilityPath,
+  identitySecretPath,
   conversationPath,
   conversationsPath,
   memberPath,
@@ -14,14 +15,17 @@ import {
   presencesPath,
   rateLimitPath,
   shopperPath,
+  slotPath,
   storePath,
   widgetSettingsPath,
   type Availability,
   type Conversation,
+  type IdentitySecret,
   type Member,
   type Message,
   type OfflineMessage,
   type OperatorPresence,
+  type ShopperRecord,
   type Store,
   type WidgetSettings,
 } from '@comptoir/core';
@@ -81,8 +85,15 @@ export const offlineMessageRef = (storeId: string, id: string): DocumentReferenc
 export const rateLimitRef = (storeId: string, key: string) => db.doc(rateLimitPath(storeId, key));
 
 /**
- * The shopper's pointer to their ongoing conversation: one document read in the admission
- * transaction instead of a query, which keeps lock contention low when many start at once.
+ * Per-shopper state: the pointer to their ongoing conversation (one document read in the
+ * admission transaction instead of a query, which keeps contention low when many start at
+ * once) and their verified customer identity.
  */
-export const shopperRef = (storeId: string, uid: string) =>
-  db.doc(shopperPath(storeId, uid)) as DocumentReference<{ ongoingConversationId: string | null }>;
+export const shopperRef = (storeId: string, uid: string): DocumentReference<ShopperRecord> =>
+  db.doc(shopperPath(storeId, uid)).withConverter(typed<ShopperRecord>());
+
+export const identitySecretRef = (storeId: string): DocumentReference<IdentitySecret> =>
+  db.doc(identitySecretPath(storeId)).withConverter(typed<IdentitySecret>());
+
+/** A taken chat slot: exists exactly while a conversation holds it. */
+export const slotRef = (storeId: string, index: number) => db.doc(slotPath(storeId, index));

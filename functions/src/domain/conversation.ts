@@ -5,6 +5,7 @@
 import {
   guestDisplayName,
   type Conversation,
+  type ShopperRecord,
   type Message,
   type MessagePreview,
   type TimestampLike,
@@ -18,10 +19,14 @@ export function newConversation(
   guestNumber: number,
   language: string,
   now: TimestampLike,
+  customer: ShopperRecord['customer'] = null,
 ): Conversation {
   return {
     shopperUid,
-    shopper: { kind: 'guest', guestNumber, displayName: guestDisplayName(guestNumber) },
+    // A verified customer is shown by name; everyone else by a friendly visitor number.
+    shopper: customer
+      ? { kind: 'customer', guestNumber, ...customer }
+      : { kind: 'guest', guestNumber, displayName: guestDisplayName(guestNumber) },
     status: 'ongoing',
     language,
     createdAt: now,
@@ -34,6 +39,7 @@ export function newConversation(
     shopperSeenAt: now,
     endedAt: null,
     endedReason: null,
+    slot: null,
   };
 }
 

@@ -8,7 +8,6 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { db, SHOPPER_IDLE_SECONDS } from '../config';
 import { refreshAvailability } from '../data/availability';
 import { finishConversation } from '../data/conversations';
-import { storeRef } from '../data/refs';
 import * as log from '../logs';
 import type { Conversation } from '@comptoir/core';
 import type { DocumentReference } from 'firebase-admin/firestore';
@@ -26,7 +25,7 @@ export async function releaseIdleConversations(nowMs = Date.now()): Promise<numb
     const storeId = doc.ref.parent.parent!.id;
     const ref = doc.ref as DocumentReference<Conversation>;
     const released = await db.runTransaction(async (tx) => {
-      const [conversation, store] = await Promise.all([tx.get(ref), tx.get(storeRef(storeId))]);
+      const conversation = await tx.get(ref);
       const data = conversation.data();
       // Re-checked inside the transaction: the shopper may have come back meanwhile.
       if (
@@ -35,13 +34,7 @@ export async function releaseIdleConversations(nowMs = Date.now()): Promise<numb
       ) {
         return false;
       }
-      finishConversation(
-        tx,
-        storeId,
-        conversation,
-        store.data()?.ongoingCount ?? 0,
-        'shopper-left',
-      );
+      finishConversation(tx, storeId, conversation, 'shopper-left');
       return true;
     });
     if (released) {

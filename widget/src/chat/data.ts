@@ -4,6 +4,7 @@
  */
 import {
   conversationPath,
+  type CustomerIdentity,
   messagesPath,
   widgetSettingsPath,
   type Message,
@@ -119,4 +120,14 @@ export function submitOfflineMessage(
   language: string,
 ) {
   return submitOfflineMessageCallable({ storeId, fields, website, language });
+}
+
+const identifyShopperCallable = httpsCallable<
+  { storeId: string; customer: CustomerIdentity },
+  { ok: true; customerId: string }
+>(functions, 'identifyShopper');
+
+/** Passes the store page's signed customer to the server, which checks the signature. */
+export function identifyShopper(storeId: string, customer: CustomerIdentity) {
+  return identifyShopperCallable({ storeId, customer });
 }

@@ -9,7 +9,10 @@ export interface HostBridge {
   /** False when the app runs on its own (opened directly, or the console's preview). */
   embedded: boolean;
   send(message: ChatToHost): void;
-  on<K extends HostToChat['type']>(type: K, handler: () => void): void;
+  on<K extends HostToChat['type']>(
+    type: K,
+    handler: (message: Extract<HostToChat, { type: K }>) => void,
+  ): void;
 }
 
 function embeddingOrigin(): string | null {
@@ -27,13 +30,13 @@ export function connectHost(claimedOrigin: string | null): HostBridge {
   const actual = embeddingOrigin();
   // NOTE: trust the claimed origin only if the browser agrees; otherwise stay silent.
   const hostOrigin = embedded && claimedOrigin && claimedOrigin === actual ? claimedOrigin : null;
-  const handlers = new Map<string, () => void>();
+  const handlers = new Map<string, (message: HostToChat) => void>();
 
   if (hostOrigin) {
     window.addEventListener('message', (event) => {
       if (event.origin !== hostOrigin || event.source !== window.parent) return;
       if (!isEnvelope(event.data)) return;
-      handlers.get(event.data.type)?.();
+      handlers.get(event.data.type)?.(event.data as unknown as HostToChat);
     });
   }
 
@@ -43,7 +46,7 @@ export function connectHost(claimedOrigin: string | null): HostBridge {
       if (hostOrigin) window.parent.postMessage(envelope(message), hostOrigin);
     },
     on(type, handler) {
-      handlers.set(type, handler);
+      handlers.set(type, handler as (message: HostToChat) => void);
     },
   };
 }

@@ -18,6 +18,7 @@ import { FirebaseError } from 'firebase/app';
 import { renderContactForm } from './contactForm';
 import {
   conversationExists,
+  identifyShopper,
   loadWidgetSettings,
   sendHeartbeat,
   sendShopperMessage,
@@ -213,6 +214,18 @@ async function main() {
 
   const user = auth.currentUser ?? (await signInAnonymously(auth)).user;
   const ctx: Context = { storeId, settings, user, uiLang, textLang };
+
+  // The store's page vouches for a signed-in customer; the server checks the signature.
+  host.on('identify', async ({ requestId, customer }) => {
+    try {
+      await identifyShopper(storeId, customer);
+      host.send({ type: 'identified', requestId, ok: true });
+    } catch (error) {
+      const code = errorCode(error) ?? 'identify-failed';
+      const message = error instanceof Error ? error.message : String(error);
+      host.send({ type: 'identified', requestId, ok: false, code, message });
+    }
+  });
 
   if (params.get('mode') === 'form') {
     // A shopper with a live conversation keeps chatting even when the store is offline.

@@ -13,6 +13,7 @@ import {
   widgetText,
   WIDGET_LANGUAGES,
   type AvailabilityResponse,
+  type CustomerIdentity,
   type WidgetMode,
 } from '@comptoir/core';
 import { envelope, isEnvelope, type ChatToHost, type HostToChat } from '../protocol';
@@ -28,6 +29,13 @@ export interface ComptoirApi {
   version: string;
   open(): void;
   close(): void;
+  /**
+   * Tells the chat who the signed-in customer is. `signature` is the hex HMAC-SHA256 of `id`
+   * with the store's identity secret, computed on the store's server. Resolves once the
+   * chat has verified it (the chat verifies when it loads: on open, or at once if a
+   * conversation is live); rejects with an Error whose `code` says why.
+   */
+  identify(customer: CustomerIdentity): Promise<void>;
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -99,6 +107,18 @@ function start(script: HTMLScriptElement) {
     close: () => close(),
     unread: (m) => ui.setUnread(isOpen ? 0 : Math.max(0, Math.floor(m.count))),
     conversation: (m) => memory.set('live', m.live),
+    identified: (m) => {
+      const pending = identifications.get(m.requestId);
+      identifications.delete(m.requestId);
+      if (!pending) return;
+      if (m.ok) pending.resolve();
+      else {
+        console.warn(`[Comptoir] identify(): ${m.message}`);
+        pending.reject(
+          Object.assign(new Error(m.message ?? 'Identification failed.'), { code: m.code }),
+        );
+      }
+    },
   };
 
   window.addEventListener('message', (event) => {
@@ -109,7 +129,34 @@ function start(script: HTMLScriptElement) {
     handler?.(event.data as unknown as ChatToHost);
   });
 
-  window.Comptoir = { version: '1', open, close };
+  const identifications = new Map<number, { resolve(): void; reject(e: Error): void }>();
+  let nextRequestId = 1;
+  function identify(customer: CustomerIdentity): Promise<void> {
+    if (
+      typeof customer !== 'object' ||
+      customer === null ||
+      !(typeof customer.id === 'string' || typeof customer.id === 'number') ||
+      typeof customer.signature !== 'string'
+    ) {
+      throw new TypeError(
+        '[Comptoir] identify() takes { id, name, email?, phone?, signature }: signature is the hex HMAC-SHA256 of id with your store secret, computed on your server.',
+      );
+    }
+    const requestId = nextRequestId++;
+    const { id, name, email, phone, signature } = customer;
+    return new Promise((resolve, reject) => {
+      identifications.set(requestId, { resolve, reject });
+      post({
+        type: 'identify',
+        requestId,
+        customer: { id: String(id), name, email, phone, signature },
+      });
+    });
+  }
+
+  window.Comptoir = { version: '1', open, close, identify };
+  // The script tag is async: pages that load before it wait for this event.
+  document.dispatchEvent(new CustomEvent('comptoir:ready'));
 
   const availabilityUrl = new URL('/api/availability', widgetOrigin);
   availabilityUrl.searchParams.set('store', storeId);
