@@ -38,6 +38,8 @@ export const widgetStrings = {
     storeOffline:
       'Nobody is available to chat right now. Leave us a message and we will get back to you.',
     chatUnavailable: 'Nobody is available to chat right now. Please try again later.',
+    typing: '{name} is typing…',
+    seen: 'Seen',
   },
   fr: {
     launcherOpen: 'Ouvrir la discussion',
@@ -71,6 +73,8 @@ export const widgetStrings = {
     storeOffline:
       "Personne n'est disponible pour discuter en ce moment. Laissez-nous un message et nous vous répondrons rapidement.",
     chatUnavailable: "Personne n'est disponible pour discuter en ce moment. Réessayez plus tard.",
+    typing: '{name} écrit…',
+    seen: 'Vu',
   },
 } as const;
 

@@ -6,3 +6,4 @@ export * from './errors';
 export * from './names';
 export * from './clientConfig';
 export * from './forms';
+export * from './typing';

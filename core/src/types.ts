@@ -215,6 +215,12 @@ export interface Conversation {
   endedReason: 'operator' | 'shopper-left' | null;
   /** The chat slot it holds while ongoing (see stores/{id}/slots), null once ended. */
   slot: number | null;
+  /** Typing indicators: the last keystroke time, written at most every few seconds. */
+  shopperTypingAt: TimestampLike | null;
+  operatorTypingAt: TimestampLike | null;
+  operatorTypingName: string | null;
+  /** When the shopper last saw the thread with the chat open ("Seen" for operators). */
+  shopperReadAt: TimestampLike | null;
 }
 
 /** `…/conversations/{id}/messages/{id}`. */

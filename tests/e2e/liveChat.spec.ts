@@ -84,6 +84,24 @@ describe('the live chat loop in a real browser', () => {
     await screenshot(console_, 'console-conversation');
   });
 
+  it('each side sees the other typing, and the merchant sees "Seen" once the shopper has read the reply', async () => {
+    const thread = console_.getByRole('log', { name: 'Messages' });
+    // The shopper has the chat open since the reply arrived: the reply counts as seen.
+    await thread.getByText('Seen', { exact: true }).waitFor(WAIT);
+    await chatFrame().getByLabel('Your message').fill('Let me check my');
+    await thread.getByText(/Visitor \d+ is typing…/).waitFor(WAIT);
+    await console_.getByLabel('Reply').fill('Take your time');
+    await chatFrame().getByText('Camille is typing…').waitFor(WAIT);
+    await screenshot(shopper, 'store-operator-typing');
+    await screenshot(console_, 'console-shopper-typing-and-seen');
+    // Emptying the box clears the indicator on the other side.
+    await console_.getByLabel('Reply').fill('');
+    await chatFrame()
+      .getByText('Camille is typing…')
+      .waitFor({ state: 'hidden', ...WAIT });
+    await chatFrame().getByLabel('Your message').fill('');
+  });
+
   it('the conversation follows the shopper to another page of the store', async () => {
     await shopper.goto(`${store.url}/product.html`);
     // The chat was open and live: the loader restores it without a click.

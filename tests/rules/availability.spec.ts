@@ -208,3 +208,40 @@ describe('stores/{storeId}/secrets and shoppers: identity verification', () => {
     await assertFails(getDoc(doc(asShopper(rules.env, SHOPPER_1), path)));
   });
 });
+
+describe('typing indicators and "seen" on a conversation', () => {
+  it('a shopper shows they are typing, then stops, at the server’s time only', async () => {
+    const ref = doc(asShopper(rules.env, SHOPPER_1), conversationPath(STORE_A, CONV_1));
+    await assertSucceeds(updateDoc(ref, { shopperTypingAt: serverTimestamp() }));
+    await assertSucceeds(updateDoc(ref, { shopperTypingAt: null }));
+    await assertFails(updateDoc(ref, { shopperTypingAt: PAST }));
+  });
+
+  it('a shopper marks the thread seen, but cannot mark it read for the operators', async () => {
+    const ref = doc(asShopper(rules.env, SHOPPER_1), conversationPath(STORE_A, CONV_1));
+    await assertSucceeds(updateDoc(ref, { shopperReadAt: serverTimestamp() }));
+    await assertFails(updateDoc(ref, { shopperReadAt: PAST }));
+    await assertFails(updateDoc(ref, { operatorReadAt: serverTimestamp() }));
+    await assertFails(updateDoc(ref, { operatorTypingAt: serverTimestamp() }));
+  });
+
+  it('another shopper cannot type into or mark someone else’s conversation', async () => {
+    const ref = doc(asShopper(rules.env, SHOPPER_1), conversationPath(STORE_A, CONV_2));
+    await assertFails(updateDoc(ref, { shopperTypingAt: serverTimestamp() }));
+    await assertFails(updateDoc(ref, { shopperReadAt: serverTimestamp() }));
+  });
+
+  it('an operator shows they are typing under their own name only', async () => {
+    const ref = doc(asOperator(rules.env, ALICE), conversationPath(STORE_A, CONV_1));
+    await assertSucceeds(
+      updateDoc(ref, { operatorTypingAt: serverTimestamp(), operatorTypingName: 'Alice' }),
+    );
+    await assertSucceeds(updateDoc(ref, { operatorTypingAt: null, operatorTypingName: null }));
+    await assertFails(
+      updateDoc(ref, { operatorTypingAt: serverTimestamp(), operatorTypingName: 'Bruno' }),
+    );
+    await assertFails(updateDoc(ref, { shopperTypingAt: serverTimestamp() }));
+    const bruno = doc(asOperator(rules.env, BRUNO), conversationPath(STORE_A, CONV_1));
+    await assertFails(updateDoc(bruno, { operatorTypingAt: serverTimestamp() }));
+  });
+});

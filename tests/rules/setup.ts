@@ -122,6 +122,10 @@ export function conversationData(
     endedAt: null,
     endedReason: null,
     slot: null,
+    shopperTypingAt: null,
+    operatorTypingAt: null,
+    operatorTypingName: null,
+    shopperReadAt: null,
   };
 }
 

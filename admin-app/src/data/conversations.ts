@@ -37,3 +37,16 @@ export function markConversationRead(storeId: string, conversationId: string) {
     operatorReadAt: serverTimestamp(),
   });
 }
+
+/** The operator's typing mark, under their own display name (the rules check the name). */
+export function setOperatorTyping(
+  storeId: string,
+  conversationId: string,
+  typing: boolean,
+  name: string,
+) {
+  return updateDoc(doc(db, conversationPath(storeId, conversationId)), {
+    operatorTypingAt: typing ? serverTimestamp() : null,
+    operatorTypingName: typing ? name : null,
+  });
+}

@@ -40,6 +40,10 @@ export function newConversation(
     endedAt: null,
     endedReason: null,
     slot: null,
+    shopperTypingAt: null,
+    operatorTypingAt: null,
+    operatorTypingName: null,
+    shopperReadAt: null,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import {
   conversationPath,
+  type Conversation,
   type CustomerIdentity,
   messagesPath,
   widgetSettingsPath,
@@ -130,4 +131,43 @@ const identifyShopperCallable = httpsCallable<
 /** Passes the store page's signed customer to the server, which checks the signature. */
 export function identifyShopper(storeId: string, customer: CustomerIdentity) {
   return identifyShopperCallable({ storeId, customer });
+}
+
+/** What the chat shows from the conversation document: the operator typing, and "seen". */
+export interface ConversationView {
+  operatorTypingAt: number | null;
+  operatorTypingName: string | null;
+  operatorReadAt: number | null;
+  shopperReadAt: number | null;
+}
+
+export function watchConversation(
+  storeId: string,
+  conversationId: string,
+  onChange: (view: ConversationView) => void,
+): Unsubscribe {
+  return onSnapshot(doc(db, conversationPath(storeId, conversationId)), (snapshot) => {
+    const data = snapshot.data({ serverTimestamps: 'estimate' }) as Conversation | undefined;
+    if (!data) return;
+    onChange({
+      operatorTypingAt: data.operatorTypingAt?.toMillis() ?? null,
+      operatorTypingName: data.operatorTypingName ?? null,
+      operatorReadAt: data.operatorReadAt?.toMillis() ?? null,
+      shopperReadAt: data.shopperReadAt?.toMillis() ?? null,
+    });
+  });
+}
+
+/** The shopper's typing mark (see core/src/typing.ts for the throttling). */
+export function setShopperTyping(storeId: string, conversationId: string, typing: boolean) {
+  return updateDoc(doc(db, conversationPath(storeId, conversationId)), {
+    shopperTypingAt: typing ? serverTimestamp() : null,
+  });
+}
+
+/** The shopper has seen the thread (operators then see "Seen" under their replies). */
+export function markSeenByShopper(storeId: string, conversationId: string) {
+  return updateDoc(doc(db, conversationPath(storeId, conversationId)), {
+    shopperReadAt: serverTimestamp(),
+  });
 }

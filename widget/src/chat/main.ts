@@ -5,7 +5,9 @@
  * The conversation is created only when the shopper sends a first message.
  */
 import {
+  isTyping,
   resolveLanguage,
+  typingNotifier,
   validateMessageText,
   validateStoreId,
   WIDGET_LANGUAGES,
@@ -20,6 +22,10 @@ import {
   conversationExists,
   identifyShopper,
   loadWidgetSettings,
+  markSeenByShopper,
+  setShopperTyping,
+  watchConversation,
+  type ConversationView,
   sendHeartbeat,
   sendShopperMessage,
   startConversation,
@@ -91,6 +97,11 @@ function showChat(ctx: Context) {
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   let isOpen = !host.embedded;
   let messages: ThreadMessage[] = [];
+  let conversationView: ConversationView | null = null;
+  let unwatchConversation: Unsubscribe | null = null;
+  const typing = typingNotifier((on) =>
+    conversationId ? setShopperTyping(storeId, conversationId, on) : Promise.resolve(),
+  );
 
   const view = renderChat(root, {
     lang: uiLang,
@@ -98,7 +109,9 @@ function showChat(ctx: Context) {
     settings,
     closable: host.embedded,
     onClose: () => host.send({ type: 'close' }),
+    onInput: (text) => typing.input(text),
     onSend: async (raw) => {
+      typing.stop();
       const text = validateMessageText(raw);
       if (!text.ok) {
         view.showError(text.message);
@@ -143,6 +156,7 @@ function showChat(ctx: Context) {
       localStorage.setItem(seenKey, String(newest));
     }
     const seen = Number(localStorage.getItem(seenKey) ?? 0);
+    markSeen();
     const unread = isOpen
       ? 0
       : messages.filter((m) => m.author === 'operator' && (m.createdAt?.getTime() ?? 0) > seen)
@@ -150,8 +164,36 @@ function showChat(ctx: Context) {
     host.send({ type: 'unread', count: unread });
   };
 
+  // Tell operators the shopper has seen their replies (open chat, visible page).
+  function markSeen() {
+    if (!conversationId || !isOpen || document.visibilityState !== 'visible') return;
+    const newestReply = Math.max(
+      0,
+      ...messages.filter((m) => m.author === 'operator').map((m) => m.createdAt?.getTime() ?? 0),
+    );
+    if (newestReply > (conversationView?.shopperReadAt ?? 0)) {
+      markSeenByShopper(storeId, conversationId).catch(() => undefined);
+    }
+  }
+
+  const renderTyping = () => {
+    const v = conversationView;
+    view.showTyping(
+      v && isTyping(v.operatorTypingAt, Date.now()) ? (v.operatorTypingName ?? 'Someone') : null,
+    );
+  };
+  // Typing marks expire by time, not by a write: re-check every second.
+  setInterval(renderTyping, 1000);
+
   function follow(id: string) {
     unsubscribe?.();
+    unwatchConversation?.();
+    unwatchConversation = watchConversation(storeId, id, (next) => {
+      conversationView = next;
+      renderTyping();
+      view.showSeen(next.operatorReadAt, messages);
+      markSeen();
+    });
     host.send({ type: 'conversation', live: true });
     unsubscribe = watchMessages(
       storeId,
@@ -159,6 +201,7 @@ function showChat(ctx: Context) {
       (next) => {
         messages = next;
         view.showMessages(messages);
+        view.showSeen(conversationView?.operatorReadAt ?? null, messages);
         reportUnread();
       },
       () => view.showError(widgetText(uiLang, 'sendFailed')),

@@ -11,6 +11,7 @@ export interface ChatViewOptions {
   settings: WidgetSettings;
   closable: boolean;
   onSend(text: string): Promise<boolean>;
+  onInput(text: string): void;
   onClose(): void;
 }
 
@@ -53,7 +54,9 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     el('div', { className: 'bubble', textContent: texts.welcome }),
   ]);
   const list = el('ol', { className: 'messages' });
-  const thread = el('main', { className: 'thread' }, [welcome, list]);
+  const typing = el('p', { className: 'typing' });
+  typing.setAttribute('aria-live', 'polite');
+  const thread = el('main', { className: 'thread' }, [welcome, list, typing]);
   thread.setAttribute('role', 'log');
   thread.setAttribute('aria-live', 'polite');
   thread.setAttribute('aria-label', texts.header);
@@ -79,7 +82,10 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     input.style.height = `${Math.min(input.scrollHeight, 120)}px`;
     send.disabled = input.value.trim().length === 0;
   };
-  input.addEventListener('input', resize);
+  input.addEventListener('input', () => {
+    resize();
+    options.onInput(input.value);
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
@@ -103,6 +109,20 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     focus: () => input.focus(),
     showError(message: string | null) {
       error.textContent = message ?? '';
+    },
+    /** "Camille is typing…", or nothing. */
+    showTyping(name: string | null) {
+      const text = name ? widgetText(lang, 'typing', { name }) : '';
+      if (typing.textContent !== text) typing.textContent = text;
+    },
+    /** Marks the shopper's last message "Seen" once an operator has read past it. */
+    showSeen(operatorReadAt: number | null, messages: ThreadMessage[]) {
+      list.querySelector('.seen')?.remove();
+      const last = [...messages].reverse().find((m) => m.author === 'shopper');
+      if (!last?.createdAt || operatorReadAt === null) return;
+      if (operatorReadAt < last.createdAt.getTime()) return;
+      const item = list.querySelector<HTMLElement>(`li[data-id="${last.id}"]`);
+      item?.append(el('div', { className: 'seen', textContent: t('seen') }));
     },
     showMessages(messages: ThreadMessage[]) {
       const atBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < 40;
