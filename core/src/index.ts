@@ -7,3 +7,4 @@ export * from './names';
 export * from './clientConfig';
 export * from './forms';
 export * from './typing';
+export * from './presence';

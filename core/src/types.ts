@@ -221,6 +221,8 @@ export interface Conversation {
   operatorTypingName: string | null;
   /** When the shopper last saw the thread with the chat open ("Seen" for operators). */
   shopperReadAt: TimestampLike | null;
+  /** When the shopper's page last went away (keepalive request on pagehide; functions). */
+  shopperLeftAt: TimestampLike | null;
 }
 
 /** `…/conversations/{id}/messages/{id}`. */

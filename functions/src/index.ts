@@ -8,6 +8,7 @@ export { identifyShopper } from './callable/identifyShopper';
 export { rotateIdentitySecret } from './callable/rotateIdentitySecret';
 export { availability } from './http/availability';
 export { devSweep } from './http/devSweep';
+export { shopperLeft } from './http/shopperLeft';
 export { onMessageCreated } from './triggers/onMessageCreated';
 export { onOfflineMessageCreated } from './triggers/onOfflineMessageCreated';
 export { sweep } from './scheduled/sweep';

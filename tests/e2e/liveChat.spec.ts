@@ -67,6 +67,8 @@ describe('the live chat loop in a real browser', () => {
     await console_.getByLabel('Reply').fill('Yes! Delivery to Belgium takes 3 days.');
     await console_.getByRole('button', { name: 'Send' }).click();
     await thread.getByText('Yes! Delivery to Belgium takes 3 days.').waitFor(WAIT);
+    // The shopper's page is open: the merchant sees them on the store.
+    await console_.getByTestId('shopper-presence').getByText('On the store').waitFor(WAIT);
 
     const reply = chatFrame().locator('li.message.operator', { hasText: 'Delivery to Belgium' });
     await reply.waitFor(WAIT);
@@ -130,5 +132,11 @@ describe('the live chat loop in a real browser', () => {
     await frame.getByRole('heading', { name: 'Discutez avec Maison Lumière' }).waitFor(WAIT);
     expect(await frame.getByRole('button', { name: 'Envoyer' }).count()).toBe(1);
     await page.close();
+  });
+
+  it('the merchant sees at once when the shopper leaves the store', async () => {
+    await console_.getByTestId('shopper-presence').getByText('On the store').waitFor(WAIT);
+    await shopper.close({ runBeforeUnload: true });
+    await console_.getByTestId('shopper-presence').getByText('Left the store').waitFor(WAIT);
   });
 });

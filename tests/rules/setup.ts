@@ -126,6 +126,7 @@ export function conversationData(
     operatorTypingAt: null,
     operatorTypingName: null,
     shopperReadAt: null,
+    shopperLeftAt: null,
   };
 }
 

@@ -44,6 +44,7 @@ export function newConversation(
     operatorTypingAt: null,
     operatorTypingName: null,
     shopperReadAt: null,
+    shopperLeftAt: null,
   };
 }
 

@@ -98,6 +98,7 @@ function showChat(ctx: Context) {
   let isOpen = !host.embedded;
   let messages: ThreadMessage[] = [];
   let conversationView: ConversationView | null = null;
+  let idToken: string | null = null;
   let unwatchConversation: Unsubscribe | null = null;
   const typing = typingNotifier((on) =>
     conversationId ? setShopperTyping(storeId, conversationId, on) : Promise.resolve(),
@@ -207,12 +208,33 @@ function showChat(ctx: Context) {
       () => view.showError(widgetText(uiLang, 'sendFailed')),
     );
     if (heartbeat) clearInterval(heartbeat);
-    heartbeat = setInterval(() => {
+    const beat = () => {
       // A failed beat only costs the slot after minutes of silence; nothing to show.
       sendHeartbeat(storeId, id).catch(() => undefined);
-    }, HEARTBEAT_MS);
-    sendHeartbeat(storeId, id).catch(() => undefined);
+      // Kept ready for pagehide, when there is no time left to ask for a token.
+      user.getIdToken().then(
+        (t) => (idToken = t),
+        () => undefined,
+      );
+    };
+    heartbeat = setInterval(beat, HEARTBEAT_MS);
+    beat();
+    // Moving to another page of the store sends "left" from the old page while this one
+    // says hello; a second beat shortly after wins over a goodbye that arrived late.
+    setTimeout(beat, 4000);
   }
+
+  // Leaving the page (closing it, or going to another page of the store): say so at once,
+  // with a keepalive request that outlives the page, so operators see "left the store".
+  window.addEventListener('pagehide', () => {
+    if (!conversationId || !idToken) return;
+    fetch('/api/shopper-left', {
+      method: 'POST',
+      keepalive: true,
+      headers: { Authorization: `Bearer ${idToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ storeId, conversationId }),
+    }).catch(() => undefined);
+  });
 
   host.on('open', () => {
     isOpen = true;
