@@ -63,6 +63,4 @@ router.beforeEach(async (to) => {
   return true;
 });
 
-router.afterEach((to) => {
-  document.title = to.meta.title ?? 'Comptoir — Inbox';
-});
+// The tab title is set in App.vue, from the route's title and the unread count.

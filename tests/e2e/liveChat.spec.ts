@@ -60,7 +60,10 @@ describe('the live chat loop in a real browser', () => {
       .getByRole('link', { name: /Visitor \d+/ })
       .filter({ hasText: 'Do you ship the Opaline lamp to Belgium?' });
     await item.waitFor(WAIT);
+    // The unread count shows in the tab title until the merchant opens the conversation.
+    await console_.waitForFunction(() => document.title === '(1) Comptoir — Inbox');
     await item.click();
+    await console_.waitForFunction(() => document.title === 'Comptoir — Inbox');
     const thread = console_.getByRole('log', { name: 'Messages' });
     await thread.getByText('Do you ship the Opaline lamp to Belgium?').waitFor(WAIT);
 

@@ -22,6 +22,10 @@ export const useConversationsStore = defineStore('conversations', () => {
   const ongoing = computed(() => (session.storeId ? ongoingRef.value : []));
   const loading = computed(() => session.storeId !== null && ongoingRef.pending.value);
   const error = computed(() => ongoingRef.error.value ?? null);
+  /** Shopper messages no operator has read yet, over every ongoing conversation. */
+  const unreadTotal = computed(() =>
+    ongoing.value.reduce((total, c) => total + (c.unreadByOperator ?? 0), 0),
+  );
 
   /** Set by the route: `/conversations/:id`. */
   const selectedId = ref<string | null>(null);
@@ -78,6 +82,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     error,
     selectedId,
     selected,
+    unreadTotal,
     selectedLoading,
     selectedError,
     totalUnread,
