@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { newConversation } from '../../functions/src/domain/conversation';
 import { resolve } from 'node:path';
 import {
   initializeTestEnvironment,
@@ -107,26 +108,13 @@ export function conversationData(
   status: ConversationStatus,
   guestNumber: number,
 ): Conversation {
+  // The same shape the startConversation function writes, with a message already in it.
   return {
-    shopperUid,
-    shopper: { kind: 'guest', guestNumber, displayName: `Guest ${guestNumber}` },
+    ...newConversation(shopperUid, guestNumber, 'en', PAST),
     status,
-    language: 'en',
-    createdAt: PAST,
-    lastMessageAt: PAST,
     lastMessage: { text: 'Hello', author: 'shopper' },
     lastMessageId: SEEDED_MESSAGE,
     unreadByOperator: 1,
-    operatorReadAt: null,
-    shopperSeenAt: PAST,
-    endedAt: null,
-    endedReason: null,
-    slot: null,
-    shopperTypingAt: null,
-    operatorTypingAt: null,
-    operatorTypingName: null,
-    shopperReadAt: null,
-    shopperLeftAt: null,
   };
 }
 
