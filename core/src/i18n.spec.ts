@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLanguage, widgetStrings, widgetText, WIDGET_LANGUAGES } from './i18n';
+import {
+  launcherStrings,
+  resolveLanguage,
+  widgetStrings,
+  widgetText,
+  WIDGET_LANGUAGES,
+} from './i18n';
 
 describe('widget languages', () => {
   it('follows the page language when the widget speaks it', () => {
@@ -14,6 +20,9 @@ describe('widget languages', () => {
   it('ships every interface string in French as well as English', () => {
     for (const key of Object.keys(widgetStrings.en) as (keyof typeof widgetStrings.en)[]) {
       expect(widgetStrings.fr[key]).toBeTruthy();
+    }
+    for (const key of Object.keys(launcherStrings.en) as (keyof typeof launcherStrings.en)[]) {
+      expect(launcherStrings.fr[key]).toBeTruthy();
     }
   });
 

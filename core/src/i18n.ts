@@ -5,10 +5,28 @@
  */
 import { primaryLanguage } from './validation';
 
-export const widgetStrings = {
+/**
+ * The few strings the loader needs on the store's page, apart so that the page does not
+ * download the whole chat's vocabulary (the loader has a 4 KB budget).
+ */
+export const launcherStrings = {
   en: {
     launcherOpen: 'Open chat',
     launcherClose: 'Close chat',
+    unread: '{count} unread messages',
+    unavailable: 'The chat could not be reached.',
+  },
+  fr: {
+    launcherOpen: 'Ouvrir la discussion',
+    launcherClose: 'Fermer la discussion',
+    unread: '{count} messages non lus',
+    unavailable: "La discussion n'a pas pu être jointe.",
+  },
+} as const;
+
+/** The chat app's strings (the launcher's are looked up in launcherStrings). */
+export const widgetStrings = {
+  en: {
     composerPlaceholder: 'Write a message…',
     composerLabel: 'Your message',
     send: 'Send',
@@ -16,7 +34,6 @@ export const widgetStrings = {
     close: 'Close',
     connecting: 'Connecting…',
     sendFailed: 'Your message could not be sent. Try again.',
-    unread: '{count} unread messages',
     poweredBy: 'Chat by Comptoir',
     firstName: 'First name',
     lastName: 'Last name',
@@ -42,8 +59,6 @@ export const widgetStrings = {
     seen: 'Seen',
   },
   fr: {
-    launcherOpen: 'Ouvrir la discussion',
-    launcherClose: 'Fermer la discussion',
     composerPlaceholder: 'Écrivez un message…',
     composerLabel: 'Votre message',
     send: 'Envoyer',
@@ -51,7 +66,6 @@ export const widgetStrings = {
     close: 'Fermer',
     connecting: 'Connexion…',
     sendFailed: "Votre message n'a pas pu être envoyé. Réessayez.",
-    unread: '{count} messages non lus',
     poweredBy: 'Discussion par Comptoir',
     firstName: 'Prénom',
     lastName: 'Nom',
@@ -78,9 +92,11 @@ export const widgetStrings = {
   },
 } as const;
 
-export type WidgetStringKey = keyof (typeof widgetStrings)['en'];
+export type WidgetStringKey = keyof (typeof widgetStrings)['en'] | LauncherStringKey;
 export type WidgetLanguage = keyof typeof widgetStrings;
-export const WIDGET_LANGUAGES = Object.keys(widgetStrings) as WidgetLanguage[];
+export const WIDGET_LANGUAGES = /* @__PURE__ */ Object.keys(widgetStrings) as WidgetLanguage[];
+/** The same languages, without pulling the chat's strings into the loader. */
+export const LAUNCHER_LANGUAGES = /* @__PURE__ */ Object.keys(launcherStrings) as WidgetLanguage[];
 
 /**
  * Picks the first supported language among the page's, the store's default, then English,
@@ -98,13 +114,31 @@ export function resolveLanguage(
   return fallback;
 }
 
-/** Looks up one widget string and fills `{placeholders}`. */
-export function widgetText(
+function lookup<K extends string>(
+  tables: Record<string, Record<K, string>>,
+  lang: string,
+  key: K,
+  params: Record<string, string | number>,
+): string {
+  const table = tables[lang] ?? tables.en!;
+  return table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export type LauncherStringKey = keyof (typeof launcherStrings)['en'];
+
+/** Looks up one widget string (the chat's or the launcher's) and fills `{placeholders}`. */
+export const widgetText = (
   lang: string,
   key: WidgetStringKey,
   params: Record<string, string | number> = {},
-): string {
-  const table =
-    (widgetStrings as Record<string, Record<WidgetStringKey, string>>)[lang] ?? widgetStrings.en;
-  return table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
+) =>
+  key in launcherStrings.en
+    ? lookup(launcherStrings, lang, key as LauncherStringKey, params)
+    : lookup(widgetStrings, lang, key as Exclude<WidgetStringKey, LauncherStringKey>, params);
+
+/** The loader's own lookup: only the launcher's strings end up on the store's page. */
+export const launcherText = (
+  lang: string,
+  key: LauncherStringKey,
+  params: Record<string, string | number> = {},
+) => lookup(launcherStrings, lang, key, params);

@@ -10,8 +10,8 @@ import {
   resolveLanguage,
   validateStoreId,
   widgetMode,
-  widgetText,
-  WIDGET_LANGUAGES,
+  launcherText,
+  LAUNCHER_LANGUAGES,
   type AvailabilityResponse,
   type CustomerIdentity,
   type WidgetMode,
@@ -49,7 +49,7 @@ function start(script: HTMLScriptElement) {
   const storeId = storeCheck.value;
   const widgetOrigin = new URL(script.src).origin;
   const pageLanguage = script.dataset.lang || document.documentElement.lang || navigator.language;
-  const lang = resolveLanguage([pageLanguage], WIDGET_LANGUAGES);
+  const lang = resolveLanguage([pageLanguage], LAUNCHER_LANGUAGES);
   const memory = sessionMemory(storeId);
 
   let frame: HTMLIFrameElement | null = null;
@@ -175,7 +175,7 @@ function start(script: HTMLScriptElement) {
       if (live) mountFrame();
       if (memory.get('open')) open();
     })
-    .catch(() => console.warn(`[Comptoir] ${widgetText(lang, 'connecting')}`));
+    .catch(() => console.warn(`[Comptoir] ${launcherText(lang, 'unavailable')}`));
 }
 
 /** Remembers, per store and on the store's own origin, whether a chat is live or open. */

@@ -2,7 +2,7 @@
  * The launcher button and the panel that holds the chat iframe, inside a shadow root so
  * the store's CSS cannot restyle them and theirs cannot leak into the store.
  */
-import { widgetText, type AvailabilityResponse } from '@comptoir/core';
+import { launcherText, type AvailabilityResponse } from '@comptoir/core';
 
 const CHAT_ICON =
   '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
@@ -45,7 +45,7 @@ export function createLauncher({ lang, onToggle }: LauncherOptions) {
   const button = root.querySelector<HTMLButtonElement>('.launcher')!;
   const icon = root.querySelector<HTMLSpanElement>('.icon')!;
   const badge = root.querySelector<HTMLSpanElement>('.badge')!;
-  button.setAttribute('aria-label', widgetText(lang, 'launcherOpen'));
+  button.setAttribute('aria-label', launcherText(lang, 'launcherOpen'));
   button.addEventListener('click', onToggle);
 
   return {
@@ -60,7 +60,7 @@ export function createLauncher({ lang, onToggle }: LauncherOptions) {
     mountFrame(src: string) {
       const frame = document.createElement('iframe');
       frame.src = src;
-      frame.title = widgetText(lang, 'launcherOpen');
+      frame.title = launcherText(lang, 'launcherOpen');
       frame.allow = 'clipboard-write';
       panel.appendChild(frame);
       return frame;
@@ -68,14 +68,17 @@ export function createLauncher({ lang, onToggle }: LauncherOptions) {
     setOpen(open: boolean) {
       panel.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
-      button.setAttribute('aria-label', widgetText(lang, open ? 'launcherClose' : 'launcherOpen'));
+      button.setAttribute(
+        'aria-label',
+        launcherText(lang, open ? 'launcherClose' : 'launcherOpen'),
+      );
       icon.innerHTML = open ? CLOSE_ICON : CHAT_ICON;
       if (open) this.setUnread(0);
     },
     setUnread(count: number) {
       badge.hidden = count === 0;
       badge.textContent = count > 9 ? '9+' : String(count);
-      badge.setAttribute('aria-label', widgetText(lang, 'unread', { count }));
+      badge.setAttribute('aria-label', launcherText(lang, 'unread', { count }));
     },
   };
 }
