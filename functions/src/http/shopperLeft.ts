@@ -27,9 +27,12 @@ export const shopperLeft = onRequest(async (req, res) => {
   const body = (typeof req.body === 'string' ? safeJson(req.body) : req.body) ?? {};
   const storeId = validateStoreId(body.storeId);
   const conversationId = validateConversationId(body.conversationId);
-  if (!storeId.ok || !conversationId.ok) {
-    const bad = !storeId.ok ? storeId : conversationId;
-    res.status(400).json(errorBody(bad.ok ? 'invalid' : bad.code, bad.ok ? '' : bad.message));
+  if (!storeId.ok) {
+    res.status(400).json(errorBody(storeId.code, storeId.message));
+    return;
+  }
+  if (!conversationId.ok) {
+    res.status(400).json(errorBody(conversationId.code, conversationId.message));
     return;
   }
   const ref = conversationRef(storeId.value, conversationId.value);

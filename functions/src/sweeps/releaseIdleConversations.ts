@@ -12,6 +12,7 @@ import * as log from '../logs';
 import type { Conversation } from '@comptoir/core';
 import type { DocumentReference } from 'firebase-admin/firestore';
 
+/** Returns how many conversations it ended. */
 export async function releaseIdleConversations(nowMs = Date.now()): Promise<number> {
   const cutoff = Timestamp.fromMillis(nowMs - SHOPPER_IDLE_SECONDS * 1000);
   const idle = await db
@@ -21,6 +22,7 @@ export async function releaseIdleConversations(nowMs = Date.now()): Promise<numb
     .limit(200)
     .get();
   const touched = new Set<string>();
+  let releasedCount = 0;
   for (const doc of idle.docs) {
     const storeId = doc.ref.parent.parent!.id;
     const ref = doc.ref as DocumentReference<Conversation>;
@@ -38,10 +40,11 @@ export async function releaseIdleConversations(nowMs = Date.now()): Promise<numb
       return true;
     });
     if (released) {
+      releasedCount++;
       log.conversationEnded(storeId, doc.id, 'shopper-left');
       touched.add(storeId);
     }
   }
   await Promise.all([...touched].map((storeId) => refreshAvailability(storeId)));
-  return touched.size === 0 ? 0 : idle.size;
+  return releasedCount;
 }
