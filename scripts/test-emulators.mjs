@@ -1,0 +1,22 @@
+// `npm run test:emulators -- <vitest args>`: the emulator suites without the checks and the
+// build, for working on one file: e.g. `npm run test:emulators -- --project e2e tests/e2e/x.spec.ts`.
+// Build first (`npm run build`) when the functions or the apps changed: Hosting serves dist/.
+import { emulatorCommand } from './lib/emulators.mjs';
+import { BIN, firebaseBin, run } from './lib/run.mjs';
+import { startMailSink } from './mail-sink/server.mjs';
+
+const args = process.argv.slice(2);
+const projects = args.some((a) => a === '--project')
+  ? []
+  : ['--project', 'rules', '--project', 'functions', '--project', 'e2e'];
+const sink = await startMailSink({ log: () => undefined });
+let code = 1;
+try {
+  const command = emulatorCommand('exec', [
+    `${BIN}/vitest run ${[...projects, ...args].join(' ')}`,
+  ]);
+  code = await run(firebaseBin, command.args, { env: command.env });
+} finally {
+  await sink.close();
+}
+process.exit(code);
