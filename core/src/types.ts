@@ -223,6 +223,14 @@ export interface Conversation {
   shopperReadAt: TimestampLike | null;
   /** When the shopper's page last went away (keepalive request on pagehide; functions). */
   shopperLeftAt: TimestampLike | null;
+  /**
+   * When a finished conversation was last reopened (by the merchant, or by the shopper
+   * writing again). The idle sweep leaves it alone for a while after that, so a merchant
+   * can reopen a chat whose shopper has left and still answer it.
+   */
+  reopenedAt?: TimestampLike | null;
+  /** Who reopened it: an operator's uid, or 'shopper'. */
+  reopenedBy?: string | null;
 }
 
 /** `…/conversations/{id}/messages/{id}`. */

@@ -1,6 +1,7 @@
 // Wiring only: each function lives in its own module.
 export { startConversation } from './callable/startConversation';
 export { endConversation } from './callable/endConversation';
+export { reopenConversation } from './callable/reopenConversation';
 export { setOperatorStatus } from './callable/setOperatorStatus';
 export { saveStoreSettings } from './callable/saveStoreSettings';
 export { submitOfflineMessage } from './callable/submitOfflineMessage';

@@ -22,6 +22,9 @@ export const availabilityRefused = (code: string, storeId: unknown) =>
 export const conversationRefusedFull = (storeId: string, cap: number) =>
   logger.info('conversation refused: store full', { storeId, cap });
 
+export const conversationReopened = (storeId: string, conversationId: string, by: string) =>
+  logger.info('conversation reopened', { storeId, conversationId, by });
+
 export const conversationEnded = (storeId: string, conversationId: string, reason: string) =>
   logger.info('conversation ended', { storeId, conversationId, reason });
 

@@ -218,6 +218,13 @@ describe('stores/{storeId}/conversations/{conversationId}/messages', () => {
     await assertFails(send(bruno, STORE_A, CONV_1, operatorMessage(ALICE)));
   });
 
+  it('an operator cannot post into a finished or archived conversation (reopen it first)', async () => {
+    const alice = asOperator(rules.env, ALICE);
+    await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE)));
+    await assertFails(send(alice, STORE_A, CONV_1_FINISHED, operatorMessage(ALICE)));
+    await assertFails(send(alice, STORE_A, CONV_1_ARCHIVED, operatorMessage(ALICE)));
+  });
+
   it('an operator cannot post into a conversation that does not exist', async () => {
     const alice = asOperator(rules.env, ALICE);
     await assertSucceeds(send(alice, STORE_A, CONV_1, operatorMessage(ALICE)));

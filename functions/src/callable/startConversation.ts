@@ -9,7 +9,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { onCall } from 'firebase-functions/v2/https';
 import { signedInUid } from '../auth';
 import { refreshAvailability } from '../data/availability';
-import { claimSlot, releaseSlot } from '../data/conversations';
+import { claimSlot, releaseSlot, reopenConversation } from '../data/conversations';
 import {
   availabilityRef,
   conversationRef,
@@ -26,6 +26,8 @@ import * as log from '../logs';
 export interface StartConversationResult {
   conversationId: string;
   resumed: boolean;
+  /** The shopper wrote again in a finished conversation, which is ongoing again. */
+  reopened?: boolean;
 }
 
 export const startConversation = onCall<unknown, Promise<StartConversationResult>>(
@@ -37,12 +39,12 @@ export const startConversation = onCall<unknown, Promise<StartConversationResult
 
     // A shopper who already has a conversation is never locked out of it by the cap.
     const pointer = (await shopperRef(storeId, uid).get()).data();
-    if (pointer?.ongoingConversationId) {
-      const current = await conversationRef(storeId, pointer.ongoingConversationId).get();
-      if (current.data()?.status === 'ongoing') {
-        log.conversationResumed(storeId, current.id);
-        return { conversationId: current.id, resumed: true };
-      }
+    const previous = pointer?.ongoingConversationId
+      ? await conversationRef(storeId, pointer.ongoingConversationId).get()
+      : null;
+    if (previous?.data()?.status === 'ongoing') {
+      log.conversationResumed(storeId, previous.id);
+      return { conversationId: previous.id, resumed: true };
     }
 
     const [store, availability] = await Promise.all([
@@ -58,16 +60,24 @@ export const startConversation = onCall<unknown, Promise<StartConversationResult
     }
 
     const cap = settings.maxConcurrentChats ?? DEFAULT_STORE_SETTINGS.maxConcurrentChats;
+
+    // Writing again after the merchant ended the chat reopens it: one thread per shopper
+    // until it is archived (then the next message starts a new conversation).
+    if (previous?.data()?.status === 'finished') {
+      const outcome = await reopenConversation(storeId, previous.id, cap, 'shopper');
+      if (outcome === 'full') return refuseFull(storeId, cap);
+      if (outcome === 'reopened' || outcome === 'ongoing') {
+        if (outcome === 'reopened') {
+          log.conversationReopened(storeId, previous.id, 'shopper');
+          await refreshAvailability(storeId);
+        }
+        return { conversationId: previous.id, resumed: true, reopened: outcome === 'reopened' };
+      }
+    }
+
     const ref = conversationsRef(storeId).doc();
     const slot = await claimSlot(storeId, cap, ref.id, uid);
-    if (slot === null) {
-      log.conversationRefusedFull(storeId, cap);
-      return refuse(
-        'resource-exhausted',
-        'store-full',
-        'All our advisers are busy with other customers. Please leave us a message.',
-      );
-    }
+    if (slot === null) return refuseFull(storeId, cap);
 
     try {
       // Only admitted shoppers get here, so this transaction sees little contention.
@@ -92,3 +102,12 @@ export const startConversation = onCall<unknown, Promise<StartConversationResult
     return { conversationId: ref.id, resumed: false };
   },
 );
+
+function refuseFull(storeId: string, cap: number): never {
+  log.conversationRefusedFull(storeId, cap);
+  return refuse(
+    'resource-exhausted',
+    'store-full',
+    'All our advisers are busy with other customers. Please leave us a message.',
+  );
+}

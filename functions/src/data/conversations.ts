@@ -14,7 +14,8 @@ import {
   type Transaction,
 } from 'firebase-admin/firestore';
 import { db } from '../config';
-import { slotRef, storeRef } from './refs';
+import { conversationRef, shopperRef, slotRef, storeRef } from './refs';
+import { runContendedTransaction } from './transactions';
 
 const ALREADY_EXISTS = 6;
 
@@ -74,4 +75,56 @@ export function finishConversation(
     tx.delete(slotRef(storeId, slot));
     tx.update(storeRef(storeId), { ongoingCount: FieldValue.increment(-1) });
   }
+}
+
+export type ReopenOutcome = 'reopened' | 'ongoing' | 'full' | 'archived' | 'not-found';
+
+/**
+ * Makes a finished conversation ongoing again, with a chat slot of its own: reopening
+ * counts against the cap like a new conversation (a merchant at the cap must end one
+ * first). The slot is claimed before the transaction, like in startConversation, and
+ * given back if the conversation turned out not to need it (reopened meanwhile, archived).
+ */
+export async function reopenConversation(
+  storeId: string,
+  conversationId: string,
+  cap: number,
+  by: string,
+): Promise<ReopenOutcome> {
+  const ref = conversationRef(storeId, conversationId);
+  const before = (await ref.get()).data();
+  if (!before) return 'not-found';
+  if (before.status === 'ongoing') return 'ongoing';
+  if (before.status === 'archived') return 'archived';
+
+  const slot = await claimSlot(storeId, cap, conversationId, before.shopperUid);
+  if (slot === null) return 'full';
+  let outcome: ReopenOutcome;
+  try {
+    outcome = await runContendedTransaction(async (tx) => {
+      const current = await tx.get(ref);
+      const status = current.data()?.status;
+      if (status !== 'finished') return status === 'ongoing' ? 'ongoing' : 'archived';
+      tx.update(ref, {
+        status: 'ongoing',
+        slot,
+        endedAt: null,
+        endedReason: null,
+        reopenedAt: Timestamp.now(),
+        reopenedBy: by,
+      });
+      // The shopper's next visit resumes this conversation rather than starting another.
+      tx.set(
+        shopperRef(storeId, before.shopperUid),
+        { ongoingConversationId: conversationId },
+        { merge: true },
+      );
+      return 'reopened';
+    });
+  } catch (error) {
+    await releaseSlot(storeId, slot);
+    throw error;
+  }
+  if (outcome !== 'reopened') await releaseSlot(storeId, slot);
+  return outcome;
 }

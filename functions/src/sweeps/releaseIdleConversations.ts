@@ -29,11 +29,13 @@ export async function releaseIdleConversations(nowMs = Date.now()): Promise<numb
     const released = await db.runTransaction(async (tx) => {
       const conversation = await tx.get(ref);
       const data = conversation.data();
-      // Re-checked inside the transaction: the shopper may have come back meanwhile.
-      if (
-        data?.status !== 'ongoing' ||
-        (data.shopperSeenAt?.toMillis() ?? 0) >= cutoff.toMillis()
-      ) {
+      // Re-checked inside the transaction: the shopper may have come back meanwhile. A
+      // conversation reopened recently is left time for the merchant's follow-up.
+      const lastSign = Math.max(
+        data?.shopperSeenAt?.toMillis() ?? 0,
+        data?.reopenedAt?.toMillis() ?? 0,
+      );
+      if (data?.status !== 'ongoing' || lastSign >= cutoff.toMillis()) {
         return false;
       }
       finishConversation(tx, storeId, conversation, 'shopper-left');
