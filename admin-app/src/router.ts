@@ -20,21 +20,17 @@ export const router = createRouter({
     },
     {
       path: '/',
+      name: 'inbox',
       component: () => import('./pages/InboxPage.vue'),
       meta: { requiresAuth: true, title: 'Comptoir — Inbox' },
-      children: [
-        {
-          path: '',
-          name: 'inbox',
-          component: () => import('./components/SelectPlaceholder.vue'),
-        },
-        {
-          path: 'conversations/:id',
-          name: 'conversation',
-          component: () => import('./components/ConversationPanel.vue'),
-          props: true,
-        },
-      ],
+    },
+    {
+      // A link to one conversation (a desktop notification, an email): opens its window.
+      path: '/conversations/:id',
+      name: 'conversation',
+      component: () => import('./pages/InboxPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Inbox' },
+      props: true,
     },
     {
       path: '/messages',

@@ -57,6 +57,7 @@ export const widgetStrings = {
     chatUnavailable: 'Nobody is available to chat right now. Please try again later.',
     typing: '{name} is typing…',
     seen: 'Seen',
+    conversationEnded: 'This conversation has ended. Write again if you need anything else.',
   },
   fr: {
     composerPlaceholder: 'Écrivez un message…',
@@ -89,6 +90,7 @@ export const widgetStrings = {
     chatUnavailable: "Personne n'est disponible pour discuter en ce moment. Réessayez plus tard.",
     typing: '{name} écrit…',
     seen: 'Vu',
+    conversationEnded: 'Cette conversation est terminée. Écrivez-nous si vous avez besoin d’autre chose.',
   },
 } as const;
 

@@ -41,8 +41,8 @@ describe('signed-in customers, verified by the store’s signature', () => {
     await chat.getByLabel('Your message').press('Enter');
 
     const item = console_
-      .getByRole('navigation', { name: 'Conversations' })
-      .getByRole('link', { name: new RegExp(DEMO_CUSTOMER.name) });
+      .getByRole('complementary', { name: 'Conversations' })
+      .getByRole('button', { name: new RegExp(DEMO_CUSTOMER.name) });
     await item.waitFor(WAIT);
     await item.click();
     const header = console_.locator('article header');

@@ -56,8 +56,8 @@ describe('the live chat loop in a real browser', () => {
 
     // The conversation appears at once, then its preview as the message lands.
     const item = console_
-      .getByRole('navigation', { name: 'Conversations' })
-      .getByRole('link', { name: /Visitor \d+/ })
+      .getByRole('complementary', { name: 'Conversations' })
+      .getByRole('button', { name: /Visitor \d+/ })
       .filter({ hasText: 'Do you ship the Opaline lamp to Belgium?' });
     await item.waitFor(WAIT);
     // The unread count shows in the tab title until the merchant opens the conversation.

@@ -48,6 +48,16 @@ export async function endConversation(storeId: string, conversationId: string) {
   await endConversationFn({ storeId, conversationId });
 }
 
+const reopenConversationFn = httpsCallable<
+  { storeId: string; conversationId: string },
+  { status: 'ongoing' }
+>(functions, 'reopenConversation');
+
+/** Brings a finished conversation back to Ongoing; it takes a chat slot again. */
+export async function reopenConversation(storeId: string, conversationId: string) {
+  await reopenConversationFn({ storeId, conversationId });
+}
+
 /**
  * Per-field refusals of `saveStoreSettings` (`details.fields`), or null when the error is
  * about something else. The server runs the same validator as the form, so these are

@@ -2,6 +2,7 @@
 import {
   collection,
   doc,
+  limit,
   orderBy,
   query,
   serverTimestamp,
@@ -22,6 +23,19 @@ export const ongoingConversationsQuery = (storeId: string) =>
     collection(db, conversationsPath(storeId)).withConverter(converter),
     where('status', '==', 'ongoing'),
     orderBy('lastMessageAt', 'desc'),
+  );
+
+/**
+ * Conversations ended but not yet archived (the recap's Finished tab), newest first. Going
+ * offline archives them, so the list stays short; the limit bounds a long day's reads.
+ */
+export const FINISHED_LIST_LIMIT = 50;
+export const finishedConversationsQuery = (storeId: string) =>
+  query(
+    collection(db, conversationsPath(storeId)).withConverter(converter),
+    where('status', '==', 'finished'),
+    orderBy('lastMessageAt', 'desc'),
+    limit(FINISHED_LIST_LIMIT),
   );
 
 export const conversationRef = (storeId: string, conversationId: string) =>

@@ -1,17 +1,22 @@
 /**
- * The inbox: the store's ongoing conversations and the one the operator has open.
- * Read marks are written from here so a conversation is never marked twice at once.
+ * The recap: the store's ongoing and finished conversations, their unread counts, and
+ * what an operator does to a conversation as a whole (mark read, end, reopen). Read marks
+ * go through here so a conversation is never marked twice at once.
  */
-import { computed, ref } from 'vue';
+import { computed } from 'vue';
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { useCollection, useDocument } from 'vuefire';
+import { useCollection } from 'vuefire';
 import {
-  conversationRef,
+  finishedConversationsQuery,
   markConversationRead,
   ongoingConversationsQuery,
+  type ConversationDoc,
 } from '../data/conversations';
-import { endConversation } from '../data/callables';
+import { endConversation, reopenConversation } from '../data/callables';
 import { useSessionStore } from './session';
+
+const unreadOf = (list: ConversationDoc[]) =>
+  list.reduce((total, c) => total + Math.max(0, c.unreadByOperator ?? 0), 0);
 
 export const useConversationsStore = defineStore('conversations', () => {
   const session = useSessionStore();
@@ -19,34 +24,27 @@ export const useConversationsStore = defineStore('conversations', () => {
   const ongoingRef = useCollection(() =>
     session.storeId ? ongoingConversationsQuery(session.storeId) : null,
   );
+  const finishedRef = useCollection(() =>
+    session.storeId ? finishedConversationsQuery(session.storeId) : null,
+  );
+  // VueFire keeps the previous store's results while the next store's load.
   const ongoing = computed(() => (session.storeId ? ongoingRef.value : []));
+  const finished = computed(() => (session.storeId ? finishedRef.value : []));
   const loading = computed(() => session.storeId !== null && ongoingRef.pending.value);
+  const finishedLoading = computed(() => session.storeId !== null && finishedRef.pending.value);
   const error = computed(() => ongoingRef.error.value ?? null);
-  /** Shopper messages no operator has read yet, over every ongoing conversation. */
-  const unreadTotal = computed(() =>
-    ongoing.value.reduce((total, c) => total + (c.unreadByOperator ?? 0), 0),
-  );
+  const finishedError = computed(() => finishedRef.error.value ?? null);
 
-  /** Set by the route: `/conversations/:id`. */
-  const selectedId = ref<string | null>(null);
-  // Read on its own rather than picked from the list: a finished conversation opened
-  // from a link is no longer in the ongoing list but must still display.
-  const selectedRef = useDocument(() =>
-    session.storeId && selectedId.value ? conversationRef(session.storeId, selectedId.value) : null,
-  );
-  // VueFire keeps the previous document while the next one loads: match on the id.
-  const selected = computed(() =>
-    selectedRef.value && selectedRef.value.id === selectedId.value ? selectedRef.value : null,
-  );
-  const selectedLoading = computed(() => selectedId.value !== null && selectedRef.pending.value);
-  const selectedError = computed(() => selectedRef.error.value ?? null);
+  /** Shopper messages no operator has read yet, per tab and over both. */
+  const ongoingUnread = computed(() => unreadOf(ongoing.value));
+  const finishedUnread = computed(() => unreadOf(finished.value));
+  const totalUnread = computed(() => ongoingUnread.value + finishedUnread.value);
 
-  const totalUnread = computed(() =>
-    ongoing.value.reduce((sum, c) => sum + (c.unreadByOperator > 0 ? c.unreadByOperator : 0), 0),
-  );
-
-  function select(id: string | null) {
-    selectedId.value = id;
+  /** A conversation of either tab, without a listener of its own. */
+  function find(id: string): ConversationDoc | null {
+    return (
+      ongoing.value.find((c) => c.id === id) ?? finished.value.find((c) => c.id === id) ?? null
+    );
   }
 
   const marking = new Set<string>();
@@ -59,36 +57,42 @@ export const useConversationsStore = defineStore('conversations', () => {
     try {
       await markConversationRead(storeId, conversationId);
     } catch (err) {
-      // Harmless: the badge stays and the next visit tries again.
+      // Harmless: the badge stays and the next look tries again.
       console.warn('Could not mark the conversation as read', err);
     } finally {
       marking.delete(conversationId);
     }
   }
 
-  /**
-   * Ends a conversation through the server, which frees its chat slot. Rejects with the
-   * callable's error so the caller can say why; the list drops it once it is finished.
-   */
+  function requireStore(): string {
+    if (!session.storeId) throw new Error('Your store is still loading.');
+    return session.storeId;
+  }
+
+  /** Ends a conversation through the server, which frees its chat slot (→ Finished). */
   async function end(conversationId: string) {
-    const storeId = session.storeId;
-    if (!storeId) throw new Error('Your store is still loading.');
-    await endConversation(storeId, conversationId);
+    await endConversation(requireStore(), conversationId);
+  }
+
+  /** Back to Ongoing; refused with a clear message when every chat slot is taken. */
+  async function reopen(conversationId: string) {
+    await reopenConversation(requireStore(), conversationId);
   }
 
   return {
     ongoing,
+    finished,
     loading,
+    finishedLoading,
     error,
-    selectedId,
-    selected,
-    unreadTotal,
-    selectedLoading,
-    selectedError,
+    finishedError,
+    ongoingUnread,
+    finishedUnread,
     totalUnread,
-    select,
+    find,
     markRead,
     end,
+    reopen,
   };
 });
 

@@ -42,7 +42,10 @@ const startConversationCallable = httpsCallable<
   { conversationId: string; resumed: boolean }
 >(functions, 'startConversation');
 
-/** Asks the server for this shopper's conversation (created on the first message). */
+/**
+ * Asks the server for this shopper's conversation: created on the first message, and
+ * reopened when they write again after it was finished.
+ */
 export async function startConversation(storeId: string, language: string) {
   const result = await startConversationCallable({ storeId, language });
   return result.data.conversationId;
@@ -135,6 +138,7 @@ export function identifyShopper(storeId: string, customer: CustomerIdentity) {
 
 /** What the chat shows from the conversation document: the operator typing, and "seen". */
 export interface ConversationView {
+  status: Conversation['status'];
   operatorTypingAt: number | null;
   operatorTypingName: string | null;
   operatorReadAt: number | null;
@@ -150,6 +154,7 @@ export function watchConversation(
     const data = snapshot.data({ serverTimestamps: 'estimate' }) as Conversation | undefined;
     if (!data) return;
     onChange({
+      status: data.status,
       operatorTypingAt: data.operatorTypingAt?.toMillis() ?? null,
       operatorTypingName: data.operatorTypingName ?? null,
       operatorReadAt: data.operatorReadAt?.toMillis() ?? null,

@@ -120,10 +120,16 @@ function showChat(ctx: Context) {
       }
       view.showError(null);
       try {
-        if (!conversationId) {
-          conversationId = await startConversation(storeId, textLang);
-          localStorage.setItem(`${memoryKey}:conversation`, conversationId);
-          follow(conversationId);
+        // No conversation yet, or the merchant ended it: the server starts one or reopens
+        // it (an archived one is replaced by a new conversation).
+        if (!conversationId || (conversationView && conversationView.status !== 'ongoing')) {
+          const next = await startConversation(storeId, textLang);
+          if (next !== conversationId) {
+            conversationId = next;
+            conversationView = null;
+            localStorage.setItem(`${memoryKey}:conversation`, conversationId);
+            follow(conversationId);
+          }
         }
         await sendShopperMessage(storeId, conversationId, user.uid, text.value);
         return true;
@@ -191,6 +197,7 @@ function showChat(ctx: Context) {
     unwatchConversation?.();
     unwatchConversation = watchConversation(storeId, id, (next) => {
       conversationView = next;
+      view.showEnded(next.status !== 'ongoing');
       renderTyping();
       view.showSeen(next.operatorReadAt, messages);
       markSeen();

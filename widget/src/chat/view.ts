@@ -56,7 +56,8 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
   const list = el('ol', { className: 'messages' });
   const typing = el('p', { className: 'typing' });
   typing.setAttribute('aria-live', 'polite');
-  const thread = el('main', { className: 'thread' }, [welcome, list, typing]);
+  const ended = el('p', { className: 'ended', textContent: t('conversationEnded'), hidden: true });
+  const thread = el('main', { className: 'thread' }, [welcome, list, ended, typing]);
   thread.setAttribute('role', 'log');
   thread.setAttribute('aria-live', 'polite');
   thread.setAttribute('aria-label', texts.header);
@@ -109,6 +110,10 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     focus: () => input.focus(),
     showError(message: string | null) {
       error.textContent = message ?? '';
+    },
+    /** The merchant ended the conversation: writing again reopens it. */
+    showEnded(isEnded: boolean) {
+      ended.hidden = !isEnded;
     },
     /** "Camille is typing…", or nothing. */
     showTyping(name: string | null) {
