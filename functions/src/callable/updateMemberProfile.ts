@@ -1,0 +1,21 @@
+/**
+ * `updateMemberProfile({ storeId, displayName })`: an operator changes their own name in this
+ * store. Replies written afterwards carry the new name (the rules require authorName to equal
+ * it); replies already sent keep the name they were sent under.
+ */
+import { validateMemberName, validateStoreId } from '@comptoir/core';
+import { onCall } from 'firebase-functions/v2/https';
+import { operatorUid } from '../auth';
+import { memberRef } from '../data/refs';
+import { required } from '../errors';
+
+export const updateMemberProfile = onCall<unknown, Promise<{ displayName: string }>>(
+  async (request) => {
+    const input = (request.data ?? {}) as Record<string, unknown>;
+    const storeId = required(validateStoreId(input.storeId));
+    const displayName = required(validateMemberName(input.displayName));
+    const uid = await operatorUid(request, storeId);
+    await memberRef(storeId, uid).update({ displayName });
+    return { displayName };
+  },
+);
