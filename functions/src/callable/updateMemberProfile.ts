@@ -7,7 +7,9 @@ import { validateMemberName, validateStoreId } from '@comptoir/core';
 import { onCall } from 'firebase-functions/v2/https';
 import { operatorUid } from '../auth';
 import { memberRef } from '../data/refs';
-import { required } from '../errors';
+import { refuse, required } from '../errors';
+
+const NOT_FOUND = 5;
 
 export const updateMemberProfile = onCall<unknown, Promise<{ displayName: string }>>(
   async (request) => {
@@ -15,7 +17,15 @@ export const updateMemberProfile = onCall<unknown, Promise<{ displayName: string
     const storeId = required(validateStoreId(input.storeId));
     const displayName = required(validateMemberName(input.displayName));
     const uid = await operatorUid(request, storeId);
-    await memberRef(storeId, uid).update({ displayName });
+    await memberRef(storeId, uid)
+      .update({ displayName })
+      .catch((error: { code?: number }) => {
+        // Removed by the owner between the check and the write: say so, not "internal".
+        if (error.code === NOT_FOUND) {
+          refuse('permission-denied', 'not-a-member', 'You are not an operator of this store.');
+        }
+        throw error;
+      });
     return { displayName };
   },
 );
