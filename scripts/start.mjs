@@ -96,6 +96,7 @@ console.log(`
   Merchant console               ${origin}/
     sign in with                 ${demo.merchant.email} / ${demo.merchant.password}
     then switch yourself Online (top bar) so the store shows the chat
+    or as operator (Team page)   ${demo.operator.email} / ${demo.operator.password}
   Same store, signed-in customer  ${demoStore.url}/?customer=1
   Outbox (emails sent locally)   ${mailSink.url}/
   Widget loader                  ${origin}/widget/loader.js

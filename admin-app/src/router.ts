@@ -44,6 +44,19 @@ export const router = createRouter({
       component: () => import('./pages/SettingsPage.vue'),
       meta: { requiresAuth: true, title: 'Comptoir — Settings' },
     },
+    {
+      path: '/team',
+      name: 'team',
+      component: () => import('./pages/TeamPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Team' },
+    },
+    {
+      // Opened from an invitation email, signed in or not: the page signs the invitee in.
+      path: '/join',
+      name: 'join',
+      component: () => import('./pages/JoinPage.vue'),
+      meta: { title: 'Comptoir — Join a store' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

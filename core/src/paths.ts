@@ -51,3 +51,7 @@ export const identitySecretPath = (storeId: string) => `${storePath(storeId)}/se
 
 /** `stores/{storeId}/slots/{index}`: one document per chat slot taken (functions only). */
 export const slotPath = (storeId: string, index: number) => `${storePath(storeId)}/slots/${index}`;
+
+/** `stores/{storeId}/invitations/{id}`: operators invited by the owner (functions write). */
+export const invitationsPath = (storeId: string) => `${storePath(storeId)}/invitations`;
+export const invitationPath = (storeId: string, id: string) => `${invitationsPath(storeId)}/${id}`;

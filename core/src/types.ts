@@ -242,3 +242,43 @@ export interface Message {
   text: string;
   createdAt: TimestampLike;
 }
+
+/**
+ * pending: sent (or being sent) and waiting; a pending invitation past `expiresAt` counts as
+ * expired without being rewritten. expired: replaced by a newer invitation to the same email.
+ */
+export type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+/** `stores/{storeId}/invitations/{id}`: an operator invited by the owner (functions only). */
+export interface Invitation {
+  /** Lowercased: the invitee must accept with an account of this email. */
+  email: string;
+  /** The name the owner suggested; the invitee may choose another when joining. */
+  displayName: string | null;
+  role: 'operator';
+  state: InvitationState;
+  /**
+   * SHA-256 (hex) of the token in the emailed link, or null until the email goes out: the
+   * raw token is minted when the email is sent and exists only in that email.
+   */
+  tokenHash: string | null;
+  /** The owner who sent it; the email answers to them. */
+  invitedBy: { uid: string; displayName: string; email: string };
+  createdAt: TimestampLike;
+  expiresAt: TimestampLike;
+  acceptedAt: TimestampLike | null;
+  acceptedBy: string | null;
+  revokedAt: TimestampLike | null;
+  /** Delivery of the invitation email (same lease as offline messages). */
+  mail: EmailDelivery;
+}
+
+/** What the Join page learns from a link, before anyone signs in (`previewInvitation`). */
+export interface InvitationPreview {
+  storeName: string;
+  email: string;
+  displayName: string | null;
+  invitedByName: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}

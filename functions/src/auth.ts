@@ -1,4 +1,5 @@
 /** Who is calling: checks shared by every callable, each refusing with a clear code. */
+import type { Member } from '@comptoir/core';
 import type { CallableRequest } from 'firebase-functions/v2/https';
 import { memberRef } from './data/refs';
 import { refuse } from './errors';
@@ -18,4 +19,21 @@ export async function operatorUid(request: CallableRequest, storeId: string): Pr
     return refuse('permission-denied', 'not-a-member', 'You are not an operator of this store.');
   }
   return uid;
+}
+
+/** The caller, if they own this store (team changes, secrets); refuses everyone else. */
+export async function ownerOf(
+  request: CallableRequest,
+  storeId: string,
+  action: string,
+): Promise<Member> {
+  const uid = signedInUid(request);
+  const member = (await memberRef(storeId, uid).get()).data();
+  if (!member) {
+    return refuse('permission-denied', 'not-a-member', 'You are not an operator of this store.');
+  }
+  if (member.role !== 'owner') {
+    return refuse('permission-denied', 'owner-only', `Only the store’s owner can ${action}.`);
+  }
+  return member;
 }

@@ -36,3 +36,11 @@ export const OFFLINE_FORM_LIMITS = {
 
 /** True when running under the emulator suite (set by firebase-tools). */
 export const IN_EMULATOR = process.env.FUNCTIONS_EMULATOR === 'true';
+
+/**
+ * Where the console is served: invitation emails link to its Join page. Set CONSOLE_URL in
+ * functions/.env when it is not the project's default Hosting site (the emulators' is in
+ * functions/.env.local).
+ */
+export const consoleUrl = () =>
+  process.env.CONSOLE_URL || `https://${process.env.GCLOUD_PROJECT}.web.app`;

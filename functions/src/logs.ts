@@ -48,3 +48,18 @@ export const identityVerified = (storeId: string) =>
 
 export const identityRefused = (storeId: string) =>
   logger.warn('customer identity refused: bad signature', { storeId });
+
+export const operatorInvited = (storeId: string, invitationId: string) =>
+  logger.info('operator invited', { storeId, invitationId });
+
+export const invitationAccepted = (storeId: string, invitationId: string, uid: string) =>
+  logger.info('invitation accepted', { storeId, invitationId, uid });
+
+export const invitationRefused = (storeId: string, code: string) =>
+  logger.info('invitation refused', { storeId, code });
+
+export const invitationRevoked = (storeId: string, invitationId: string) =>
+  logger.info('invitation revoked', { storeId, invitationId });
+
+export const memberRemoved = (storeId: string, uid: string) =>
+  logger.info('member removed', { storeId, uid });

@@ -5,6 +5,7 @@ export interface Merchant {
   displayName: string;
 }
 export declare const DEMO_MERCHANT: Merchant;
+export declare const DEMO_OPERATOR: Merchant;
 export declare const DEMO_WIDGET: import('../../core/src/types').WidgetSettings;
 export declare function seedMerchant(storeId: string, merchant: Merchant, role?: string): Promise<string>;
 export declare const DEMO_SETTINGS: import('../../core/src/types').StoreSettings;
@@ -13,5 +14,9 @@ export declare function seedStore(
   widget?: import('../../core/src/types').WidgetSettings,
   settings?: Partial<import('../../core/src/types').StoreSettings>,
 ): Promise<void>;
-export declare function seedDemo(): Promise<{ storeId: string; merchant: Merchant }>;
+export declare function seedDemo(): Promise<{
+  storeId: string;
+  merchant: Merchant;
+  operator: Merchant;
+}>;
 export declare function identitySecretOf(storeId: string): Promise<string>;

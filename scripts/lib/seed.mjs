@@ -14,6 +14,13 @@ export const DEMO_MERCHANT = {
   displayName: 'Camille',
 };
 
+/** A second member of the demo store, so the Team page and two-operator chats can be tried. */
+export const DEMO_OPERATOR = {
+  email: 'operator@comptoir.test',
+  password: 'comptoir-demo',
+  displayName: 'Bruno',
+};
+
 export const DEMO_WIDGET = {
   storeName: 'Maison Lumière',
   defaultLanguage: 'en',
@@ -136,7 +143,8 @@ export async function seedStore(storeId, widget = DEMO_WIDGET, settings = {}) {
 export async function seedDemo() {
   await seedStore(DEMO_STORE_ID);
   await seedMerchant(DEMO_STORE_ID, DEMO_MERCHANT);
-  return { storeId: DEMO_STORE_ID, merchant: DEMO_MERCHANT };
+  await seedMerchant(DEMO_STORE_ID, DEMO_OPERATOR, 'operator');
+  return { storeId: DEMO_STORE_ID, merchant: DEMO_MERCHANT, operator: DEMO_OPERATOR };
 }
 
 /** The store's identity secret, as its server would keep it (for the demo and the tests). */

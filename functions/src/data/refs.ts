@@ -38,7 +38,7 @@ import { db } from '../config';
 
 // NOTE: the converter only types the data; validation happens at the boundary (rules for
 // clients, `@comptoir/core` validators for callables), so reads trust stored documents.
-function typed<T extends object>(): FirestoreDataConverter<T> {
+export function typed<T extends object>(): FirestoreDataConverter<T> {
   return {
     toFirestore: (value) => value as FirebaseFirestore.DocumentData,
     fromFirestore: (snapshot) => snapshot.data() as T,
