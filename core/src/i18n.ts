@@ -90,7 +90,8 @@ export const widgetStrings = {
     chatUnavailable: "Personne n'est disponible pour discuter en ce moment. Réessayez plus tard.",
     typing: '{name} écrit…',
     seen: 'Vu',
-    conversationEnded: 'Cette conversation est terminée. Écrivez-nous si vous avez besoin d’autre chose.',
+    conversationEnded:
+      'Cette conversation est terminée. Écrivez-nous si vous avez besoin d’autre chose.',
   },
 } as const;
 

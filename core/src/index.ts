@@ -9,3 +9,4 @@ export * from './forms';
 export * from './typing';
 export * from './presence';
 export * from './team';
+export * from './shopperContact';

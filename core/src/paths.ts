@@ -55,3 +55,14 @@ export const slotPath = (storeId: string, index: number) => `${storePath(storeId
 /** `stores/{storeId}/invitations/{id}`: operators invited by the owner (functions write). */
 export const invitationsPath = (storeId: string) => `${storePath(storeId)}/invitations`;
 export const invitationPath = (storeId: string, id: string) => `${invitationsPath(storeId)}/${id}`;
+
+// Replies emailed to shoppers who left: the batch waiting to go (one per conversation), and
+// the tokens in reply addresses and resume links (top level: an inbound email names no store).
+export const replyEmailsPath = (storeId: string) => `${storePath(storeId)}/replyEmails`;
+export const replyEmailPath = (storeId: string, conversationId: string) =>
+  `${replyEmailsPath(storeId)}/${conversationId}`;
+export const replyDeliveriesPath = (storeId: string, conversationId: string) =>
+  `${replyEmailPath(storeId, conversationId)}/deliveries`;
+export const conversationSecretsPath = (storeId: string, conversationId: string) =>
+  `${conversationPath(storeId, conversationId)}/private/email`;
+export const emailTokenPath = (tokenHash: string) => `emailTokens/${tokenHash}`;

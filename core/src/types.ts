@@ -185,6 +185,8 @@ export interface IdentitySecret {
 export interface ShopperRecord {
   ongoingConversationId?: string | null;
   customer?: Omit<CustomerShopper, 'kind' | 'guestNumber'> | null;
+  /** The email the shopper left (before or during a chat); copied to new conversations. */
+  contact?: ShopperContact | null;
 }
 
 export type Author = 'shopper' | 'operator' | 'system';
@@ -231,6 +233,10 @@ export interface Conversation {
   reopenedAt?: TimestampLike | null;
   /** Who reopened it: an operator's uid, or 'shopper'. */
   reopenedBy?: string | null;
+  /** The email the shopper left in the chat, so replies reach them after they leave. */
+  contact?: ShopperContact | null;
+  /** The store page the conversation started on: the resume link in emails returns there. */
+  pageUrl?: string | null;
 }
 
 /** `…/conversations/{id}/messages/{id}`. */
@@ -241,6 +247,17 @@ export interface Message {
   authorName?: string;
   text: string;
   createdAt: TimestampLike;
+  /** 'email': a shopper's answer that came back by email (inbound webhook). */
+  via?: 'email';
+  /** When this operator reply went out by email to a shopper who had left (functions). */
+  emailedAt?: TimestampLike | null;
+}
+
+/** An email (and name) the shopper gave in the chat, with their consent to be answered. */
+export interface ShopperContact {
+  email: string;
+  name: string | null;
+  givenAt: TimestampLike;
 }
 
 /**

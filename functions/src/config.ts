@@ -44,3 +44,18 @@ export const IN_EMULATOR = process.env.FUNCTIONS_EMULATOR === 'true';
  */
 export const consoleUrl = () =>
   process.env.CONSOLE_URL || `https://${process.env.GCLOUD_PROJECT}.web.app`;
+
+/** Replies sent this close together go out as one email to a shopper who left. */
+export const REPLY_EMAIL_COALESCE_SECONDS = 60;
+
+/**
+ * The domain of reply addresses (`reply+<token>@…`), whose mail SendGrid Inbound Parse posts
+ * to /api/inbound-email. Set INBOUND_EMAIL_DOMAIN in production (an MX record to SendGrid).
+ */
+export const inboundEmailDomain = () => process.env.INBOUND_EMAIL_DOMAIN || 'reply.comptoir.test';
+
+/** Inbound mail bigger than this is refused (a reply is text; attachments are not kept). */
+export const INBOUND_EMAIL_MAX_BYTES = 1024 * 1024;
+
+/** How long a reply address or resume link keeps working. */
+export const EMAIL_TOKEN_DAYS = 30;

@@ -20,3 +20,6 @@ export { revokeInvitation } from './callable/revokeInvitation';
 export { removeMember } from './callable/removeMember';
 export { updateMemberProfile } from './callable/updateMemberProfile';
 export { onInvitationCreated } from './triggers/onInvitationCreated';
+export { setShopperContact } from './callable/setShopperContact';
+export { resumeConversation } from './callable/resumeConversation';
+export { inboundEmail } from './http/inboundEmail';

@@ -63,3 +63,25 @@ export const invitationRevoked = (storeId: string, invitationId: string) =>
 
 export const memberRemoved = (storeId: string, uid: string) =>
   logger.info('member removed', { storeId, uid });
+
+export const replyEmailQueued = (storeId: string, conversationId: string, messageId: string) =>
+  logger.info('reply email queued', { storeId, conversationId, messageId });
+
+export const replyEmailSent = (storeId: string, conversationId: string, replies: number) =>
+  logger.info('reply email sent', { storeId, conversationId, replies });
+
+export const replyEmailSkipped = (storeId: string, conversationId: string, reason: string) =>
+  logger.info('reply email skipped', { storeId, conversationId, reason });
+
+export const replyEmailFailed = (storeId: string, conversationId: string, reason: string) =>
+  logger.error('reply email failed', { storeId, conversationId, reason });
+
+/** Refused inbound mail: logged with its reason, never appended anywhere. */
+export const inboundEmailRefused = (code: string, detail: Record<string, unknown> = {}) =>
+  logger.warn('inbound email refused', { code, ...detail });
+
+export const inboundEmailAppended = (storeId: string, conversationId: string, messageId: string) =>
+  logger.info('inbound email appended', { storeId, conversationId, messageId });
+
+export const conversationResumedByLink = (storeId: string, conversationId: string) =>
+  logger.info('conversation resumed from an email link', { storeId, conversationId });

@@ -2,40 +2,21 @@ import { getFirestore, Timestamp } from 'firebase-admin/firestore';
 import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conversationPath, messagesPath, storePath } from '@comptoir/core';
-import { DEMO_WIDGET, seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
 import {
   call,
-  merchantFor,
-  operatorClient,
+  closeClients,
+  newShopper,
+  openStore as openStoreWith,
   refusal,
-  shopperClient,
   sweepNow,
-  uniqueStoreId,
-  type Client,
 } from '../support/emulators';
 
 type Start = { conversationId: string; resumed: boolean; reopened?: boolean };
-const clients: Client[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-});
+afterAll(closeClients);
 
-async function openStore(prefix: string, maxConcurrentChats: number) {
-  const storeId = uniqueStoreId(prefix);
-  await seedStore(storeId, DEMO_WIDGET, { maxConcurrentChats });
-  const merchant = merchantFor(storeId);
-  await seedMerchant(storeId, merchant);
-  const operator = await operatorClient(merchant);
-  clients.push(operator);
-  await call(operator, 'setOperatorStatus', { storeId, online: true });
-  return { storeId, operator };
-}
-
-async function shopper() {
-  const client = await shopperClient();
-  clients.push(client);
-  return client;
-}
+const openStore = (prefix: string, maxConcurrentChats: number) =>
+  openStoreWith(prefix, { maxConcurrentChats });
+const shopper = newShopper;
 
 const conversation = async (storeId: string, id: string) =>
   (await getFirestore().doc(conversationPath(storeId, id)).get()).data();

@@ -120,11 +120,15 @@ export async function refusal(promise: Promise<unknown>) {
   throw new Error('expected the call to be refused');
 }
 
-/** Runs the sweeps now (the emulator never fires schedules). */
-export async function sweepNow(): Promise<void> {
+/**
+ * Runs the sweeps now (the emulator never fires schedules). `atMs` runs them as if at that
+ * time, for batches that would only be due later (reply emails).
+ */
+export async function sweepNow(atMs?: number): Promise<void> {
   const { functions } = emulators;
+  const at = atMs ? `?now=${atMs}` : '';
   const response = await fetch(
-    `http://${functions.host}:${functions.port}/${PROJECT_ID}/us-central1/devSweep`,
+    `http://${functions.host}:${functions.port}/${PROJECT_ID}/us-central1/devSweep${at}`,
     { method: 'POST' },
   );
   if (!response.ok) throw new Error(`devSweep answered ${response.status}`);
@@ -145,4 +149,30 @@ export interface SunkMail {
 
 export async function outbox(): Promise<SunkMail[]> {
   return (await fetch(`${MAIL_SINK}/api/messages`)).json() as Promise<SunkMail[]>;
+}
+
+/** Clients opened by the helpers below; close them in `afterAll(closeClients)`. */
+const opened: Client[] = [];
+export async function closeClients() {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+}
+
+/** A seeded store whose operator is online, with the given settings (e.g. the cap). */
+export async function openStore(prefix: string, settings: Record<string, unknown> = {}) {
+  const { DEMO_WIDGET, seedMerchant, seedStore } = await import('../../scripts/lib/seed.mjs');
+  const storeId = uniqueStoreId(prefix);
+  await seedStore(storeId, DEMO_WIDGET, settings);
+  const merchant = merchantFor(storeId);
+  await seedMerchant(storeId, merchant);
+  const operator = await operatorClient(merchant);
+  opened.push(operator);
+  await call(operator, 'setOperatorStatus', { storeId, online: true });
+  return { storeId, merchant, operator };
+}
+
+/** A signed-in anonymous shopper, closed by closeClients. */
+export async function newShopper() {
+  const client = await shopperClient();
+  opened.push(client);
+  return client;
 }

@@ -36,6 +36,7 @@ export const startConversation = onCall<unknown, Promise<StartConversationResult
     const input = (request.data ?? {}) as Record<string, unknown>;
     const storeId = required(validateStoreId(input.storeId));
     const language = primaryLanguage(input.language) ?? 'en';
+    const pageUrl = pageUrlOf(input.pageUrl);
 
     // A shopper who already has a conversation is never locked out of it by the cap.
     const pointer = (await shopperRef(storeId, uid).get()).data();
@@ -88,6 +89,9 @@ export const startConversation = onCall<unknown, Promise<StartConversationResult
         tx.create(ref, {
           ...newConversation(uid, next, language, Timestamp.now(), pointer?.customer),
           slot,
+          // An email left in a pre-chat form, before there was a conversation to hold it.
+          contact: pointer?.contact ?? null,
+          pageUrl,
         });
         tx.set(shopperRef(storeId, uid), { ongoingConversationId: ref.id }, { merge: true });
         return next;
@@ -110,4 +114,18 @@ function refuseFull(storeId: string, cap: number): never {
     'store-full',
     'All our advisers are busy with other customers. Please leave us a message.',
   );
+}
+
+/**
+ * The store page the chat starts on, kept so a reply email can link back to it (with a
+ * resume token). Optional: anything but a plain http(s) URL is dropped, not refused.
+ */
+function pageUrlOf(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length > 1000) return null;
+  try {
+    const url = new URL(input);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,12 +1,14 @@
 /**
  * Keeps each conversation's summary (last message, activity time, unread count) in step
- * with its messages, so the console's inbox is one query and never reads every thread.
+ * with its messages, so the console's inbox is one query and never reads every thread;
+ * and queues an operator's reply for email when the shopper has left.
  */
 import type { Message } from '@comptoir/core';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { db } from '../config';
 import { conversationRef } from '../data/refs';
 import { summaryAfterMessage } from '../domain/conversation';
+import { queueReplyEmail } from '../email/replyEmails';
 import * as log from '../logs';
 
 export const onMessageCreated = onDocumentCreated(
@@ -27,5 +29,7 @@ export const onMessageCreated = onDocumentCreated(
       tx.update(ref, update);
       log.messageSummarised(storeId, conversationId, messageId);
     });
+    // A reply to a shopper who has left goes to them by email (batched, exactly once).
+    if (message.author === 'operator') await queueReplyEmail(storeId, conversationId, messageId);
   },
 );
