@@ -7,6 +7,7 @@ import { startDemoStore } from './lib/demo-store-server.mjs';
 import { adminEmulatorEnv, emulatorCommand, emulatorHosts, waitFor } from './lib/emulators.mjs';
 import { EmulatorSetupError } from './lib/firestore-emulator.mjs';
 import { firebaseBin, ROOT, step } from './lib/run.mjs';
+import { inboundEmailUrl } from './lib/inbound.mjs';
 import { startMailSink } from './mail-sink/server.mjs';
 
 let command;
@@ -34,7 +35,10 @@ let demoStore = null;
 let sweeper = null;
 let stopping = false;
 // Mail the functions send lands here (the real @sendgrid/mail client, pointed at the sink).
-const mailSink = await startMailSink({ store: `${ROOT}/.cache/outbox.jsonl` });
+const mailSink = await startMailSink({
+  store: `${ROOT}/.cache/outbox.jsonl`,
+  inboundUrl: inboundEmailUrl(),
+});
 
 async function stop(code = 0) {
   if (stopping) return;

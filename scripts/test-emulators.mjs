@@ -3,13 +3,14 @@
 // Build first (`npm run build`) when the functions or the apps changed: Hosting serves dist/.
 import { emulatorCommand } from './lib/emulators.mjs';
 import { BIN, firebaseBin, run } from './lib/run.mjs';
+import { inboundEmailUrl } from './lib/inbound.mjs';
 import { startMailSink } from './mail-sink/server.mjs';
 
 const args = process.argv.slice(2);
 const projects = args.some((a) => a === '--project')
   ? []
   : ['--project', 'rules', '--project', 'functions', '--project', 'e2e'];
-const sink = await startMailSink({ log: () => undefined });
+const sink = await startMailSink({ log: () => undefined, inboundUrl: inboundEmailUrl() });
 let code = 1;
 try {
   const command = emulatorCommand('exec', [

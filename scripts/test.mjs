@@ -9,6 +9,7 @@ import { buildAll } from './build.mjs';
 import { emulatorCommand } from './lib/emulators.mjs';
 import { EmulatorSetupError } from './lib/firestore-emulator.mjs';
 import { BIN, firebaseBin, run, step } from './lib/run.mjs';
+import { inboundEmailUrl } from './lib/inbound.mjs';
 import { startMailSink } from './mail-sink/server.mjs';
 
 const RESULTS = 'test-results';
@@ -46,7 +47,7 @@ await run(`${BIN}/vitest`, vitest(['unit'], 'unit'));
 if (built) {
   step('rules, functions and browser tests on the emulators');
   // The functions send mail through the real @sendgrid/mail client to this local sink.
-  const sink = await startMailSink({ log: () => undefined });
+  const sink = await startMailSink({ log: () => undefined, inboundUrl: inboundEmailUrl() });
   try {
     const command = emulatorCommand('exec', [
       `${BIN}/vitest ${vitest(['rules', 'functions', 'e2e'], 'emulators').join(' ')}`,

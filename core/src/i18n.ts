@@ -58,6 +58,15 @@ export const widgetStrings = {
     typing: '{name} is typing…',
     seen: 'Seen',
     conversationEnded: 'This conversation has ended. Write again if you need anything else.',
+    askEmailTitle: 'Get our answer by email',
+    askEmailText: 'If you leave before we reply, we will send our answer to this address.',
+    askEmailConsent: 'We use it only to answer this conversation.',
+    name: 'Name',
+    askEmailSave: 'Email me the answer',
+    askEmailDismiss: 'No thanks',
+    askEmailSaved: 'Thanks! If you have left when we answer, we will write to {email}.',
+    resumeFailed: 'This link has expired. Write to us again and we will answer.',
+    viaEmail: 'by email',
   },
   fr: {
     composerPlaceholder: 'Écrivez un message…',
@@ -92,6 +101,15 @@ export const widgetStrings = {
     seen: 'Vu',
     conversationEnded:
       'Cette conversation est terminée. Écrivez-nous si vous avez besoin d’autre chose.',
+    askEmailTitle: 'Recevez notre réponse par e-mail',
+    askEmailText: 'Si vous partez avant notre réponse, nous vous l’enverrons à cette adresse.',
+    askEmailConsent: 'Nous l’utilisons uniquement pour répondre à cette conversation.',
+    name: 'Nom',
+    askEmailSave: 'M’envoyer la réponse',
+    askEmailDismiss: 'Non merci',
+    askEmailSaved: 'Merci ! Si vous êtes parti à notre réponse, nous écrirons à {email}.',
+    resumeFailed: 'Ce lien a expiré. Écrivez-nous à nouveau et nous vous répondrons.',
+    viaEmail: 'par e-mail',
   },
 } as const;
 

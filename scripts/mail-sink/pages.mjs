@@ -78,6 +78,14 @@ const STYLE = `
   details[open] summary { border-bottom: 1px solid var(--line); }
   .empty { padding: 3rem 1rem; text-align: center; color: var(--muted); }
   .absent { padding: 1rem; color: var(--muted); font-style: italic; }
+  .ok { padding: 1rem 1rem 0; margin: 0; color: var(--accent); font-weight: 600; }
+  form { display: grid; gap: 0.5rem; padding: 1rem; }
+  form label { color: var(--muted); font-size: 0.9rem; }
+  textarea { font: inherit; padding: 0.5rem 0.7rem; border: 1px solid var(--line); border-radius: 6px; }
+  button.button {
+    justify-self: start; padding: 0.45rem 1rem; border: 0; border-radius: 6px; cursor: pointer;
+    background: var(--accent); color: #fff; font: inherit; font-weight: 600;
+  }
 `;
 
 /**
@@ -171,11 +179,13 @@ function readableJson(request) {
 }
 
 /**
- * One mail: headers, text part, sandboxed HTML part and the raw request.
+ * One mail: headers, text part, sandboxed HTML part, the raw request, and (when the sink
+ * knows the inbound webhook) a form to answer it as its recipient would.
  *
  * @param {StoredMail} mail
+ * @param {{ canReply?: boolean, replied?: string | null }} [options]
  */
-export function messagePage(mail) {
+export function messagePage(mail, { canReply = false, replied = null } = {}) {
   const s = summarize(mail);
   const replyTo = Array.isArray(mail.request.reply_to_list)
     ? mail.request.reply_to_list.map((/** @type {any} */ r) => String(r?.email))
@@ -235,6 +245,17 @@ ${headerRows.map(([name, value]) => `<tr><th scope="row">${name}</th><td>${value
 </tbody></table></div>
 <section class="card"><h2>Text</h2>${text}</section>
 <section class="card"><h2>HTML</h2>${html}</section>
+${
+  canReply && replyTo.length
+    ? `<section class="card"><h2>Reply as ${escapeHtml(s.to[0] ?? 'the recipient')}</h2>
+${replied ? `<p class="${replied === 'ok' ? 'ok' : 'absent'}" role="status">${replied === 'ok' ? 'Reply delivered to the inbound webhook.' : `The inbound webhook refused the reply: ${escapeHtml(replied)}.`}</p>` : ''}
+<form method="post" action="/messages/${escapeHtml(s.id)}/reply">
+<label for="reply-text">Your answer (sent to ${escapeHtml(replyTo[0] ?? '')} with the original quoted below it, as a mail client does)</label>
+<textarea id="reply-text" name="text" rows="4" required></textarea>
+<button type="submit" class="button">Send reply</button>
+</form></section>`
+    : ''
+}
 <details class="card"><summary>Raw request JSON</summary><pre>${escapeHtml(readableJson(mail.request))}</pre></details>
 </main>`,
   );

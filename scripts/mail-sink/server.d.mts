@@ -66,6 +66,11 @@ export interface MailSinkOptions {
   maxBodyBytes?: number;
   /** Receives one line per accepted mail and per internal error. */
   log?: (line: string) => void;
+  /**
+   * The inbound webhook a mail page's "Reply" form posts to (multipart, as SendGrid Inbound
+   * Parse does); default `COMPTOIR_INBOUND_URL`; null hides the form.
+   */
+  inboundUrl?: string | null;
 }
 
 export interface MailSink {

@@ -46,7 +46,7 @@ const PAGE_HEADERS = {
  *
  * @param {{
  *   port?: number, host?: string, apiKey?: string, store?: string,
- *   maxBodyBytes?: number, log?: (line: string) => void,
+ *   maxBodyBytes?: number, log?: (line: string) => void, inboundUrl?: string | null,
  * }} [options]
  * @returns {Promise<{
  *   url: string, close(): Promise<void>,
@@ -60,6 +60,8 @@ export async function startMailSink({
   store: storeFile,
   maxBodyBytes = MAX_BODY_BYTES,
   log = () => {},
+  // Where "Reply" on a mail page posts, as SendGrid Inbound Parse would (null: no button).
+  inboundUrl = process.env.COMPTOIR_INBOUND_URL ?? null,
 } = {}) {
   const store = createStore({ file: storeFile });
 
@@ -93,6 +95,9 @@ export async function startMailSink({
       return sendErrors(res, 404, [apiError('resource not found')]);
     }
 
+    const replyId = matchReply(pathname);
+    if (replyId && method === 'POST' && inboundUrl) return replyToMail(req, res, replyId);
+
     req.resume();
     if (pathname === '/api/messages') {
       if (method === 'GET') return sendJson(res, 200, store.list().map(summarize));
@@ -119,7 +124,17 @@ export async function startMailSink({
     const pageId = matchId(pathname, '/messages/');
     if (pageId !== undefined) {
       const mail = pageId === null ? undefined : store.get(pageId);
-      if (mail) return sendPage(res, 200, messagePage(mail));
+      const { searchParams } = new URL(req.url ?? '/', 'http://sink.invalid');
+      if (mail) {
+        return sendPage(
+          res,
+          200,
+          messagePage(mail, {
+            canReply: Boolean(inboundUrl),
+            replied: searchParams.get('replied'),
+          }),
+        );
+      }
       return sendPage(res, 404, notFoundPage('No mail with that id. It may have been cleared.'));
     }
     return sendPage(res, 404, notFoundPage('Nothing here.'));
@@ -171,6 +186,47 @@ export async function startMailSink({
     store.add({ id, receivedAt: new Date().toISOString(), request });
     log(`mail-sink: accepted ${id} "${request.subject ?? ''}"`);
     res.writeHead(202, { 'X-Message-Id': id, 'Content-Length': '0' }).end();
+  }
+
+  /**
+   * `POST /messages/{id}/reply`: the developer's answer, sent to the inbound webhook as the
+   * mail's recipient would from their mail client: multipart, quoted original included.
+   *
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   * @param {string} id
+   */
+  async function replyToMail(req, res, id) {
+    const raw = await readBody(req, 64 * 1024);
+    const mail = store.get(id);
+    if (!mail || raw === null) return sendPage(res, 404, notFoundPage('No mail with that id.'));
+    const text = new URLSearchParams(raw.toString('utf8')).get('text') ?? '';
+    const s = summarize(mail);
+    const recipient = s.to[0] ?? 'shopper@example.com';
+    const quoted = (s.text ?? '')
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n');
+    const form = new FormData();
+    form.append('to', s.replyTo ?? '');
+    form.append('from', recipient);
+    form.append('subject', `Re: ${s.subject ?? ''}`);
+    form.append(
+      'text',
+      `${text}\n\nOn ${new Date(s.receivedAt).toUTCString()}, ${s.from} wrote:\n${quoted}\n`,
+    );
+    form.append('headers', `Message-ID: <${randomBytes(12).toString('hex')}@mail-sink.local>`);
+    form.append('envelope', JSON.stringify({ to: [s.replyTo], from: recipient }));
+    let status = 'unreachable';
+    try {
+      const response = await fetch(inboundUrl, { method: 'POST', body: form });
+      const body = /** @type {any} */ (await response.json().catch(() => ({})));
+      status = response.ok ? 'ok' : `${response.status} ${body?.error?.code ?? ''}`.trim();
+    } catch {
+      // The emulators are not running: say so on the page.
+    }
+    log(`mail-sink: replied to ${id}: ${status}`);
+    res.writeHead(303, { Location: `/messages/${id}?replied=${encodeURIComponent(status)}` }).end();
   }
 
   await new Promise((resolve, reject) => {
@@ -251,6 +307,15 @@ function refuseTooLarge(req, res) {
 /**
  * `/prefix/<id>` → the decoded id, null for an undecodable one, undefined when it does not match.
  *
+ * @param {string} pathname
+ * @param {string} prefix
+ */
+function matchReply(pathname) {
+  const match = /^\/messages\/([A-Za-z0-9_-]{1,64})\/reply$/.exec(pathname);
+  return match ? match[1] : null;
+}
+
+/**
  * @param {string} pathname
  * @param {string} prefix
  */

@@ -38,7 +38,7 @@ export async function loadWidgetSettings(storeId: string): Promise<WidgetSetting
 }
 
 const startConversationCallable = httpsCallable<
-  { storeId: string; language: string },
+  { storeId: string; language: string; pageUrl: string | null },
   { conversationId: string; resumed: boolean }
 >(functions, 'startConversation');
 
@@ -46,9 +46,32 @@ const startConversationCallable = httpsCallable<
  * Asks the server for this shopper's conversation: created on the first message, and
  * reopened when they write again after it was finished.
  */
-export async function startConversation(storeId: string, language: string) {
-  const result = await startConversationCallable({ storeId, language });
+export async function startConversation(storeId: string, language: string, pageUrl: string | null) {
+  const result = await startConversationCallable({ storeId, language, pageUrl });
   return result.data.conversationId;
+}
+
+const setShopperContactCallable = httpsCallable<
+  { storeId: string; email: string; name: string | null },
+  { ok: true }
+>(functions, 'setShopperContact');
+
+/** The email (and name) the shopper leaves for answers that come after they leave. */
+export function setShopperContact(
+  storeId: string,
+  contact: { email: string; name: string | null },
+) {
+  return setShopperContactCallable({ storeId, ...contact });
+}
+
+const resumeConversationCallable = httpsCallable<
+  { storeId: string; token: string },
+  { conversationId: string }
+>(functions, 'resumeConversation');
+
+/** A reply email's resume link: the conversation becomes this browser's. */
+export async function resumeConversation(storeId: string, token: string) {
+  return (await resumeConversationCallable({ storeId, token })).data.conversationId;
 }
 
 /** Live messages of one conversation, oldest first, including not-yet-confirmed sends. */
@@ -72,6 +95,7 @@ export function watchMessages(
             authorUid: data.authorUid,
             authorName: data.authorName,
             text: data.text,
+            via: data.via,
             createdAt: data.createdAt?.toDate?.() ?? null,
             pending: d.metadata.hasPendingWrites,
           } as ThreadMessage;
@@ -139,6 +163,8 @@ export function identifyShopper(storeId: string, customer: CustomerIdentity) {
 /** What the chat shows from the conversation document: the operator typing, and "seen". */
 export interface ConversationView {
   status: Conversation['status'];
+  /** Replies can reach the shopper by email (they left one, or the store knows it). */
+  hasEmail: boolean;
   operatorTypingAt: number | null;
   operatorTypingName: string | null;
   operatorReadAt: number | null;
@@ -155,6 +181,9 @@ export function watchConversation(
     if (!data) return;
     onChange({
       status: data.status,
+      hasEmail: Boolean(
+        data.contact?.email || (data.shopper.kind === 'customer' && data.shopper.email),
+      ),
       operatorTypingAt: data.operatorTypingAt?.toMillis() ?? null,
       operatorTypingName: data.operatorTypingName ?? null,
       operatorReadAt: data.operatorReadAt?.toMillis() ?? null,

@@ -18,6 +18,7 @@ import { signInAnonymously, type User } from 'firebase/auth';
 import type { Unsubscribe } from 'firebase/firestore';
 import { FirebaseError } from 'firebase/app';
 import { renderContactForm } from './contactForm';
+import { renderEmailCapture } from './emailCapture';
 import {
   conversationExists,
   identifyShopper,
@@ -28,6 +29,8 @@ import {
   type ConversationView,
   sendHeartbeat,
   sendShopperMessage,
+  resumeConversation,
+  setShopperContact,
   startConversation,
   submitOfflineMessage,
   watchMessages,
@@ -92,7 +95,7 @@ function showChat(ctx: Context) {
   const { storeId, user, uiLang, textLang, settings } = ctx;
   const texts = settings.texts[textLang] ?? Object.values(settings.texts)[0]!;
   const memoryKey = `comptoir:${storeId}:${user.uid}`;
-  let conversationId: string | null = localStorage.getItem(`${memoryKey}:conversation`);
+  let conversationId = rememberedConversation(memoryKey);
   let unsubscribe: Unsubscribe | null = null;
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   let isOpen = !host.embedded;
@@ -123,11 +126,11 @@ function showChat(ctx: Context) {
         // No conversation yet, or the merchant ended it: the server starts one or reopens
         // it (an archived one is replaced by a new conversation).
         if (!conversationId || (conversationView && conversationView.status !== 'ongoing')) {
-          const next = await startConversation(storeId, textLang);
+          const next = await startConversation(storeId, textLang, params.get('page'));
           if (next !== conversationId) {
             conversationId = next;
             conversationView = null;
-            localStorage.setItem(`${memoryKey}:conversation`, conversationId);
+            remember(memoryKey, conversationId);
             follow(conversationId);
           }
         }
@@ -192,12 +195,48 @@ function showChat(ctx: Context) {
   // Typing marks expire by time, not by a write: re-check every second.
   setInterval(renderTyping, 1000);
 
+  // After the first message, once: "get our answer by email" (unless an email is known).
+  const dismissedKey = `${memoryKey}:email-asked`;
+  let asking = false;
+  function offerEmail() {
+    if (asking || !conversationView || conversationView.hasEmail) return;
+    if (!messages.some((m) => m.author === 'shopper') || localStorage.getItem(dismissedKey)) return;
+    asking = true;
+    view.setAside(
+      renderEmailCapture({
+        lang: uiLang,
+        onSave: async (contact) => {
+          try {
+            await setShopperContact(storeId, contact);
+            localStorage.setItem(dismissedKey, 'saved');
+            return { ok: true };
+          } catch (error) {
+            return {
+              ok: false,
+              message:
+                error instanceof FirebaseError && error.code.startsWith('functions/')
+                  ? error.message
+                  : widgetText(uiLang, 'formFailed'),
+            };
+          }
+        },
+        onDismiss: () => {
+          localStorage.setItem(dismissedKey, 'dismissed');
+          view.setAside(null);
+          view.focus();
+        },
+      }),
+    );
+  }
+
   function follow(id: string) {
+    remember(memoryKey, id); // seven more days from each visit
     unsubscribe?.();
     unwatchConversation?.();
     unwatchConversation = watchConversation(storeId, id, (next) => {
       conversationView = next;
       view.showEnded(next.status !== 'ongoing');
+      offerEmail();
       renderTyping();
       view.showSeen(next.operatorReadAt, messages);
       markSeen();
@@ -209,6 +248,7 @@ function showChat(ctx: Context) {
       (next) => {
         messages = next;
         view.showMessages(messages);
+        offerEmail();
         view.showSeen(conversationView?.operatorReadAt ?? null, messages);
         reportUnread();
       },
@@ -254,18 +294,40 @@ function showChat(ctx: Context) {
   });
 
   return {
+    showError: (message: string) => view.showError(message),
     async resume() {
       if (!conversationId) return false;
       if (await conversationExists(storeId, conversationId)) {
         follow(conversationId);
         return true;
       }
-      localStorage.removeItem(`${memoryKey}:conversation`);
+      forget(memoryKey);
       conversationId = null;
       host.send({ type: 'conversation', live: false });
       return false;
     },
   };
+}
+
+/** A returning shopper finds their conversation in the same browser for this long. */
+const REMEMBER_MS = 7 * 24 * 60 * 60 * 1000;
+
+function rememberedConversation(memoryKey: string): string | null {
+  const id = localStorage.getItem(`${memoryKey}:conversation`);
+  const savedAt = Number(localStorage.getItem(`${memoryKey}:savedAt`) ?? 0);
+  if (id && Date.now() - savedAt < REMEMBER_MS) return id;
+  if (id) forget(memoryKey);
+  return null;
+}
+
+function remember(memoryKey: string, conversationId: string) {
+  localStorage.setItem(`${memoryKey}:conversation`, conversationId);
+  localStorage.setItem(`${memoryKey}:savedAt`, String(Date.now()));
+}
+
+function forget(memoryKey: string) {
+  localStorage.removeItem(`${memoryKey}:conversation`);
+  localStorage.removeItem(`${memoryKey}:savedAt`);
 }
 
 async function main() {
@@ -299,11 +361,22 @@ async function main() {
     }
   });
 
-  if (params.get('mode') === 'form') {
+  // Arriving from a reply email's link: the conversation becomes this browser's.
+  const resumeToken = params.get('resume');
+  let resumeFailed = false;
+  if (resumeToken) {
+    try {
+      remember(`comptoir:${storeId}:${user.uid}`, await resumeConversation(storeId, resumeToken));
+    } catch {
+      resumeFailed = true;
+    }
+  }
+
+  if (resumeFailed) {
+    showChat(ctx).showError(widgetText(uiLang, 'resumeFailed'));
+  } else if (params.get('mode') === 'form') {
     // A shopper with a live conversation keeps chatting even when the store is offline.
-    const chat = localStorage.getItem(`comptoir:${storeId}:${user.uid}:conversation`)
-      ? showChat(ctx)
-      : null;
+    const chat = rememberedConversation(`comptoir:${storeId}:${user.uid}`) ? showChat(ctx) : null;
     if (!chat || !(await chat.resume())) showForm(ctx);
   } else {
     await showChat(ctx).resume();

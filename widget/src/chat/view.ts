@@ -57,7 +57,9 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
   const typing = el('p', { className: 'typing' });
   typing.setAttribute('aria-live', 'polite');
   const ended = el('p', { className: 'ended', textContent: t('conversationEnded'), hidden: true });
-  const thread = el('main', { className: 'thread' }, [welcome, list, ended, typing]);
+  // Below the messages: a card the chat app may show (asking for an email).
+  const aside = el('div', { className: 'aside' });
+  const thread = el('main', { className: 'thread' }, [welcome, list, aside, ended, typing]);
   thread.setAttribute('role', 'log');
   thread.setAttribute('aria-live', 'polite');
   thread.setAttribute('aria-label', texts.header);
@@ -111,6 +113,11 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     showError(message: string | null) {
       error.textContent = message ?? '';
     },
+    /** Shows a card under the messages, or removes it (null). */
+    setAside(node: HTMLElement | null) {
+      aside.replaceChildren(...(node ? [node] : []));
+      if (node) thread.scrollTop = thread.scrollHeight;
+    },
     /** The merchant ended the conversation: writing again reopens it. */
     showEnded(isEnded: boolean) {
       ended.hidden = !isEnded;
@@ -135,6 +142,7 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
         ...messages.map((m) => {
           const meta: string[] = [];
           if (m.author === 'operator' && m.authorName) meta.push(m.authorName);
+          if (m.via === 'email') meta.push(t('viaEmail'));
           if (m.createdAt) meta.push(time.format(m.createdAt));
           const item = el(
             'li',

@@ -51,6 +51,9 @@ function start(script: HTMLScriptElement) {
   const pageLanguage = script.dataset.lang || document.documentElement.lang || navigator.language;
   const lang = resolveLanguage([pageLanguage], LAUNCHER_LANGUAGES);
   const memory = sessionMemory(storeId);
+  // A resume link from a reply email: the chat opens with the whole thread, and the token
+  // leaves the address bar at once (it must not end up in referrers or shared links).
+  const resume = takeResumeToken();
 
   let frame: HTMLIFrameElement | null = null;
   let mode: WidgetMode = 'none';
@@ -78,6 +81,9 @@ function start(script: HTMLScriptElement) {
     url.searchParams.set('origin', location.origin);
     url.searchParams.set('mode', mode === 'form' ? 'form' : 'chat');
     if (formAllowed) url.searchParams.set('form', '1');
+    // Where the chat started, without the query (it may hold personal data): emails link back.
+    url.searchParams.set('page', location.origin + location.pathname);
+    if (resume) url.searchParams.set('resume', resume);
     frame = ui.mountFrame(url.href);
     return frame;
   }
@@ -168,14 +174,23 @@ function start(script: HTMLScriptElement) {
       formAllowed = availability.offlineForm;
       // A shopper with a live conversation keeps it even if the store just went offline
       // (with offline mode off the store shows nothing else, so the chat stays reachable).
-      const live = memory.get('live');
+      const live = memory.get('live') || resume !== null;
       if (mode === 'none' && !live) return;
       if (mode === 'none') mode = 'chat';
       ui.show(availability.launcher);
       if (live) mountFrame();
-      if (memory.get('open')) open();
+      if (memory.get('open') || resume) open();
     })
     .catch(() => console.warn(`[Comptoir] ${launcherText(lang, 'unavailable')}`));
+}
+
+function takeResumeToken(): string | null {
+  const url = new URL(location.href);
+  const token = url.searchParams.get('comptoir_resume');
+  if (token === null) return null;
+  url.searchParams.delete('comptoir_resume');
+  history.replaceState(history.state, '', url.href);
+  return token;
 }
 
 /** Remembers, per store and on the store's own origin, whether a chat is live or open. */
