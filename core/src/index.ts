@@ -8,3 +8,4 @@ export * from './clientConfig';
 export * from './forms';
 export * from './typing';
 export * from './presence';
+export * from './history';

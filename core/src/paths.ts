@@ -51,3 +51,11 @@ export const identitySecretPath = (storeId: string) => `${storePath(storeId)}/se
 
 /** `stores/{storeId}/slots/{index}`: one document per chat slot taken (functions only). */
 export const slotPath = (storeId: string, index: number) => `${storePath(storeId)}/slots/${index}`;
+
+/**
+ * `stores/{storeId}/history/{rowId}`: archived conversations, one row per verified customer
+ * (their conversations accumulate) or per guest conversation (functions write, members read).
+ */
+export const historyPath = (storeId: string) => `${storePath(storeId)}/history`;
+export const historyRowPath = (storeId: string, rowId: string) =>
+  `${historyPath(storeId)}/${rowId}`;

@@ -36,3 +36,13 @@ export const OFFLINE_FORM_LIMITS = {
 
 /** True when running under the emulator suite (set by firebase-tools). */
 export const IN_EMULATOR = process.env.FUNCTIONS_EMULATOR === 'true';
+
+/**
+ * Archiving (see archive/archiveFinished.ts): conversations per transaction, and how much
+ * one offline switch does before answering; the rest waits for the next switch.
+ */
+export const ARCHIVE_BATCH_SIZE = 100;
+export const ARCHIVE_MAX_BATCHES = 10;
+export const ARCHIVE_TIME_BUDGET_MS = 20_000;
+/** Newest messages read per conversation for search words and the customer's last message. */
+export const ARCHIVE_MESSAGES_READ = 500;

@@ -45,3 +45,14 @@ export const identityVerified = (storeId: string) =>
 
 export const identityRefused = (storeId: string) =>
   logger.warn('customer identity refused: bad signature', { storeId });
+
+export const conversationsArchived = (storeId: string, archived: number, complete: boolean) =>
+  logger.info('finished conversations archived', { storeId, archived, complete });
+
+export const archiveFailed = (storeId: string, reason: string) =>
+  logger.error('archiving failed; the next offline switch resumes it', { storeId, reason });
+
+export const historyDeleted = (
+  storeId: string,
+  counts: { rows: number; conversations: number; messages: number },
+) => logger.info('history rows deleted', { storeId, ...counts });
