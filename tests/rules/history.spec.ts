@@ -42,7 +42,7 @@ const row: HistoryRow = rowWithConversation(
     lastShopperMessage: { text: 'Hello', at: PAST },
   },
   PAST,
-)!;
+);
 
 const rules = useRulesEnv((env) => seedDoc(env, historyRowPath(STORE_A, ROW_ID), row));
 

@@ -9,7 +9,7 @@
  * together. A run stopped between batches (a crash, a timeout, `maxBatches`) leaves every
  * conversation either finished and rowless or archived and in its row; the next run
  * simply queries what is still finished. A row lists its conversation ids, so adding one
- * twice is refused inside the transaction too.
+ * twice only refreshes its entry (checked inside the transaction).
  */
 import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
@@ -111,21 +111,16 @@ function archiveBatch(storeId: string, entries: ArchiveEntry[]): Promise<number>
     const rows = new Map<string, HistoryRow | undefined>(
       rowIds.map((id, i) => [id, rowDocs[i]?.data()]),
     );
-    const changed = new Set<string>();
     const now = Timestamp.now();
     for (const entry of ready) {
       const rowId = historyRowIdOf(entry.conversationId, entry.conversation);
-      const next = rowWithConversation(rows.get(rowId), entry, now);
-      if (next) {
-        rows.set(rowId, next);
-        changed.add(rowId);
-      }
+      rows.set(rowId, rowWithConversation(rows.get(rowId), entry, now));
       tx.update(conversationRef(storeId, entry.conversationId), {
         status: 'archived',
         archivedAt: now,
       });
     }
-    for (const rowId of changed) tx.set(historyRowRef(storeId, rowId), rows.get(rowId)!);
+    for (const [rowId, row] of rows) tx.set(historyRowRef(storeId, rowId), row!);
     return ready.length;
   });
 }

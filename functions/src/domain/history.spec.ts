@@ -55,7 +55,7 @@ describe('history rows', () => {
       lastShopper: { text: 'Is the brass lamp in stock?', ms: 1200 },
     });
     expect(historyRowIdOf('conv1', e.conversation)).toBe('guest-conv1');
-    const row = rowWithConversation(undefined, e, at(9000))!;
+    const row = rowWithConversation(undefined, e, at(9000));
     expect(row).toMatchObject({
       kind: 'guest',
       displayName: 'Visitor 1000',
@@ -88,8 +88,8 @@ describe('history rows', () => {
     expect(historyRowIdOf('new', newer.conversation)).toBe(rowId);
 
     // Archived newest first (e.g. after an interruption): the order is still by start.
-    const first = rowWithConversation(undefined, newer, at(9000))!;
-    const both = rowWithConversation(first, older, at(9500))!;
+    const first = rowWithConversation(undefined, newer, at(9000));
+    const both = rowWithConversation(first, older, at(9500));
     expect(both.conversationIds).toEqual(['old', 'new']);
     expect(both.conversations.map((c) => c.conversationId)).toEqual(['old', 'new']);
     // The newest conversation's identity and the newest shopper message win.
@@ -107,10 +107,21 @@ describe('history rows', () => {
     expect(find(both.keywords, 'order')).toBe(true);
   });
 
-  it('a conversation already in its row is not added twice', () => {
-    const e = entry('conv1', 1000, { customer: customer() });
-    const row = rowWithConversation(undefined, e, at(9000))!;
-    expect(rowWithConversation(row, e, at(9999))).toBeNull();
+  it('a conversation archived again is listed once, with its newest summary and words', () => {
+    const first = entry('conv1', 1000, { customer: customer(), texts: ['lamp'] });
+    const other = entry('conv2', 3000, { customer: customer() });
+    const row = rowWithConversation(
+      rowWithConversation(undefined, first, at(9000)),
+      other,
+      at(9100),
+    );
+    const again = entry('conv1', 1000, { customer: customer(), texts: ['lamp', 'refund'] });
+    const twice = rowWithConversation(row, again, at(9999));
+    expect(twice.conversationIds).toEqual(['conv1', 'conv2']);
+    expect(twice.conversations).toHaveLength(2);
+    expect(twice.conversations[0]!.archivedAt.toMillis()).toBe(9999);
+    expect(find(twice.keywords, 'refund')).toBe(true);
+    expect(twice.keywords.filter((k) => k === 'lamp')).toHaveLength(1);
   });
 
   it("the customer's last message is the shopper's newest, never the store's reply", () => {

@@ -71,19 +71,22 @@ function summaryOf(entry: ArchiveEntry, archivedAt: TimestampLike): HistoryConve
 }
 
 /**
- * The row after `entry` joins it, or null when the conversation is already in it
- * (archiving is re-run after an interruption: nothing may be added twice).
- * Conversations stay in the order they started, whatever order they are archived in;
- * a customer's name, email and phone follow their newest conversation.
+ * The row after `entry` joins it. A conversation is listed once, however often it is
+ * archived (a re-run after an interruption, or a conversation reopened and finished
+ * again). Conversations stay in the order they started, whatever order they are archived
+ * in; a customer's name, email and phone follow their newest conversation.
  */
 export function rowWithConversation(
   existing: HistoryRow | undefined,
   entry: ArchiveEntry,
   archivedAt: TimestampLike,
-): HistoryRow | null {
-  if (existing?.conversationIds.includes(entry.conversationId)) return null;
+): HistoryRow {
   const summary = summaryOf(entry, archivedAt);
-  const conversations = [...(existing?.conversations ?? []), summary].sort(
+  // Already in the row (archived again after a reopening): refreshed, never listed twice.
+  const others = (existing?.conversations ?? []).filter(
+    (c) => c.conversationId !== entry.conversationId,
+  );
+  const conversations = [...others, summary].sort(
     (a, b) =>
       millis(a.startedAt) - millis(b.startedAt) || a.conversationId.localeCompare(b.conversationId),
   );
