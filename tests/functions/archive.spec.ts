@@ -21,7 +21,6 @@ import {
   conversationsPath,
   guestHistoryRowId,
   historyPath,
-  historyRowPath,
   messagesPath,
   type Conversation,
   type HistoryRow,
