@@ -1,7 +1,5 @@
-import { createHmac } from 'node:crypto';
 import {
   call,
-  eventually,
   merchantFor,
   operatorClient,
   refusal,
@@ -14,10 +12,8 @@ import {
 import { archiveFinished } from '../../functions/src/archive/archiveFinished';
 import { customerHistoryRowId } from '../../functions/src/domain/history';
 import { getFirestore } from 'firebase-admin/firestore';
-import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  conversationPath,
   conversationsPath,
   guestHistoryRowId,
   historyPath,
@@ -26,8 +22,8 @@ import {
   type HistoryRow,
 } from '@comptoir/core';
 import { DEMO_WIDGET, identitySecretOf, seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
+import { chat as chatAs, conversationOf, identifyAs, type ChatStore } from '../support/chats';
 
-type Start = { conversationId: string };
 const clients: Client[] = [];
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
@@ -36,7 +32,7 @@ afterAll(async () => {
 const admin = () => getFirestore();
 
 /** A store with its operator online and room for many chats. */
-async function openStore(prefix: string) {
+async function openStore(prefix: string): Promise<ChatStore> {
   const storeId = uniqueStoreId(prefix);
   await seedStore(storeId, DEMO_WIDGET, { maxConcurrentChats: 20 });
   const merchant = merchantFor(storeId);
@@ -44,10 +40,15 @@ async function openStore(prefix: string) {
   const operator = await operatorClient(merchant);
   clients.push(operator);
   await call(operator, 'setOperatorStatus', { storeId, online: true });
-  return { storeId, operator, secret: await identitySecretOf(storeId) };
+  return {
+    storeId,
+    operator,
+    operatorName: merchant.displayName,
+    secret: await identitySecretOf(storeId),
+  };
 }
 
-type Store = Awaited<ReturnType<typeof openStore>>;
+type Store = ChatStore;
 
 async function shopper() {
   const s = await shopperClient();
@@ -55,45 +56,13 @@ async function shopper() {
   return s;
 }
 
-/** The store's server vouching for a customer, then the widget passing it on. */
-async function identify(store: Store, s: Client, id: string, name: string, email: string) {
-  const signature = createHmac('sha256', store.secret).update(id).digest('hex');
-  await call(s, 'identifyShopper', {
-    storeId: store.storeId,
-    customer: { id, name, email, phone: '+33 1 23 45 67 89', signature },
-  });
-}
+const identify = (store: Store, s: Client, id: string, name: string, email: string) =>
+  identifyAs(store, s, { id, name, email, phone: '+33 1 23 45 67 89' });
 
-const conversation = async (storeId: string, id: string) =>
-  (await admin().doc(conversationPath(storeId, id)).get()).data() as Conversation | undefined;
+const conversation = conversationOf;
 
-/** A chat as people have it: the shopper writes, the operator answers, the operator ends it. */
-async function chat(store: Store, s: Client & { uid: string }, texts: string[], end = true) {
-  const { storeId } = store;
-  const { conversationId } = await call<Start>(s, 'startConversation', { storeId });
-  for (const text of texts) {
-    await addDoc(collection(s.db, messagesPath(storeId, conversationId)), {
-      author: 'shopper',
-      authorUid: s.uid,
-      text,
-      createdAt: serverTimestamp(),
-    });
-  }
-  await addDoc(collection(store.operator.db, messagesPath(storeId, conversationId)), {
-    author: 'operator',
-    authorUid: store.operator.uid,
-    authorName: 'Camille',
-    text: 'Happy to help!',
-    createdAt: serverTimestamp(),
-  });
-  // The summary trigger has run: the inbox shows the reply as the last message.
-  await eventually(
-    () => conversation(storeId, conversationId),
-    (c) => c?.lastMessage?.text === 'Happy to help!',
-  );
-  if (end) await call(store.operator, 'endConversation', { storeId, conversationId });
-  return conversationId;
-}
+const chat = (store: Store, s: Client & { uid: string }, texts: string[], end = true) =>
+  chatAs(store, s, texts, { end });
 
 const goOffline = (store: Store) =>
   call<{ status: string }>(store.operator, 'setOperatorStatus', {

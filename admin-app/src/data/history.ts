@@ -16,6 +16,7 @@ import {
   type FirestoreError,
   type QueryConstraint,
   type QueryDocumentSnapshot,
+  type QuerySnapshot,
 } from 'firebase/firestore';
 import { historyPath, historySearchKey, type HistoryRow } from '@comptoir/core';
 import { db, functions } from '../firebase';
@@ -69,6 +70,13 @@ function pageQuery(request: HistoryPageRequest) {
 }
 
 /**
+ * How long a new page waits for the server before showing what the local cache has.
+ * NOTE: the cache holds the previous page's extra row, so without this wait "Next" would
+ * first show that one row alone, then the whole page a moment later.
+ */
+const CACHE_GRACE_MS = 1500;
+
+/**
  * Listens to one page: a row archived or deleted while the page is open shows at once.
  * Returns the unsubscribe function.
  */
@@ -77,17 +85,35 @@ export function watchHistoryPage(
   onPage: (page: HistoryPage) => void,
   onError: (error: FirestoreError) => void,
 ): () => void {
-  return onSnapshot(
+  let heardFromServer = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deliver = (snapshot: QuerySnapshot<HistoryRowDoc>) => {
+    const docs = snapshot.docs.slice(0, HISTORY_PAGE_SIZE);
+    onPage({
+      rows: docs.map((d) => d.data()),
+      next: snapshot.docs.length > HISTORY_PAGE_SIZE ? (docs.at(-1) ?? null) : null,
+    });
+  };
+  const unsubscribe = onSnapshot(
     pageQuery(request),
+    // With metadata changes: when the server agrees with the cache, only `fromCache` flips.
+    { includeMetadataChanges: true },
     (snapshot) => {
-      const docs = snapshot.docs.slice(0, HISTORY_PAGE_SIZE);
-      onPage({
-        rows: docs.map((d) => d.data()),
-        next: snapshot.docs.length > HISTORY_PAGE_SIZE ? (docs.at(-1) ?? null) : null,
-      });
+      clearTimeout(timer);
+      // Offline, the cache is all there is: shown after the grace period.
+      if (snapshot.metadata.fromCache && !heardFromServer) {
+        timer = setTimeout(() => deliver(snapshot), CACHE_GRACE_MS);
+        return;
+      }
+      heardFromServer = true;
+      deliver(snapshot);
     },
     onError,
   );
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
 }
 
 /** The messages of each of the row's conversations, in the row's order (oldest first). */

@@ -86,11 +86,15 @@ export const useHistoryStore = defineStore('history', () => {
     );
   }
 
-  /** Back to the first page, nothing selected, then listen again. */
-  function restart() {
+  /**
+   * Back to the first page, nothing selected, then listen again. A new sort or search
+   * keeps the old rows on screen (marked busy) until the new ones arrive; another store
+   * must never show this one's rows.
+   */
+  function restart({ keepRows = false } = {}) {
     cursors.value = [];
     selected.value.clear();
-    rows.value = [];
+    if (!keepRows) rows.value = [];
     listen();
   }
 
@@ -126,13 +130,13 @@ export const useHistoryStore = defineStore('history', () => {
       sort.value = field;
       direction.value = FIRST_DIRECTION[field];
     }
-    restart();
+    restart({ keepRows: true });
   }
 
   function setSearch(text: string) {
     if (text.trim() === search.value.trim()) return;
     search.value = text;
-    restart();
+    restart({ keepRows: true });
   }
 
   function nextPage() {
