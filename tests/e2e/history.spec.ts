@@ -213,10 +213,24 @@ describe('the History page', () => {
     expect(await rows(page).allInnerTexts()).toHaveLength(3);
     expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
     await screenshot(page, 'history-page-2');
+    // Narrow screens scroll the table sideways rather than squeeze it.
+    await page.setViewportSize({ width: 420, height: 860 });
+    await screenshot(page, 'history-page-2-narrow');
+    await page.setViewportSize({ width: 1280, height: 860 });
     await page.getByRole('button', { name: 'Previous' }).click();
     await page.getByText('Page 1').waitFor(WAIT);
     await rowOf(page, 'Visitor 23').waitFor(WAIT);
     expect(await rows(page).count()).toBe(20);
+    await page.close();
+  });
+
+  it('a store with nothing archived yet says where history comes from', async () => {
+    const { merchant } = await openStore('hist-empty');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await goOfflineAndOpenHistory(page, merchant);
+    await page.getByText('No archived conversations yet.').waitFor(WAIT);
+    expect(await rows(page).count()).toBe(0);
+    await screenshot(page, 'history-empty');
     await page.close();
   });
 });
