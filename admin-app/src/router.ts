@@ -39,6 +39,12 @@ export const router = createRouter({
       meta: { requiresAuth: true, title: 'Comptoir — Offline messages' },
     },
     {
+      path: '/history',
+      name: 'history',
+      component: () => import('./pages/HistoryPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — History' },
+    },
+    {
       path: '/settings',
       name: 'settings',
       component: () => import('./pages/SettingsPage.vue'),

@@ -10,3 +10,4 @@ export * from './typing';
 export * from './presence';
 export * from './team';
 export * from './shopperContact';
+export * from './history';

@@ -66,3 +66,10 @@ export const replyDeliveriesPath = (storeId: string, conversationId: string) =>
 export const conversationSecretsPath = (storeId: string, conversationId: string) =>
   `${conversationPath(storeId, conversationId)}/private/email`;
 export const emailTokenPath = (tokenHash: string) => `emailTokens/${tokenHash}`;
+/**
+ * `stores/{storeId}/history/{rowId}`: archived conversations, one row per verified customer
+ * (their conversations accumulate) or per guest conversation (functions write, members read).
+ */
+export const historyPath = (storeId: string) => `${storePath(storeId)}/history`;
+export const historyRowPath = (storeId: string, rowId: string) =>
+  `${historyPath(storeId)}/${rowId}`;

@@ -237,6 +237,8 @@ export interface Conversation {
   contact?: ShopperContact | null;
   /** The store page the conversation started on: the resume link in emails returns there. */
   pageUrl?: string | null;
+  /** Set with status `archived`, when its history row received it (absent before). */
+  archivedAt?: TimestampLike | null;
 }
 
 /** `…/conversations/{id}/messages/{id}`. */
@@ -298,4 +300,50 @@ export interface InvitationPreview {
   invitedByName: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;
+}
+
+/** One archived conversation, as its history row summarises it (the messages stay in place). */
+export interface HistoryConversation {
+  conversationId: string;
+  /** The shopper's name in that conversation ("Visitor 12", or the customer's name then). */
+  displayName: string;
+  guestNumber: number;
+  language: Language;
+  startedAt: TimestampLike;
+  endedAt: TimestampLike | null;
+  lastMessageAt: TimestampLike;
+  /** The conversation's last message, whoever wrote it (as the inbox showed it). */
+  lastMessage: MessagePreview | null;
+  archivedAt: TimestampLike;
+}
+
+/**
+ * `stores/{storeId}/history/{rowId}`: written by the archiving function only. A verified
+ * customer has one row (`customer-{sha256 of the customer id}`) that every archived
+ * conversation of theirs joins; each guest conversation is a row of its own
+ * (`guest-{conversationId}`).
+ */
+export interface HistoryRow {
+  kind: 'customer' | 'guest';
+  /** The customer's name (from their newest conversation), or "Visitor 12". */
+  displayName: string;
+  customerId: string | null;
+  /** Guest rows only: the visitor number of the conversation. */
+  guestNumber: number | null;
+  /** Verified customers only (from their newest conversation); null for guests. */
+  email: string | null;
+  phone: string | null;
+  /** Oldest first; the same order as `conversations`. */
+  conversationIds: string[];
+  conversations: HistoryConversation[];
+  /** The newest message over all the row's conversations (the default sort). */
+  lastMessageAt: TimestampLike;
+  /** The customer's (shopper's) own newest message, not the store's reply. */
+  lastShopperMessage: { text: string; at: TimestampLike } | null;
+  /** Folded name with zero-padded numbers ("visitor 0000000012"): the name sort. */
+  sortName: string;
+  /** Folded words for search with `array-contains` (see core/src/history.ts). */
+  keywords: string[];
+  /** When the row last received a conversation. */
+  archivedAt: TimestampLike;
 }

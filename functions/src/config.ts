@@ -59,3 +59,13 @@ export const INBOUND_EMAIL_MAX_BYTES = 1024 * 1024;
 
 /** How long a reply address or resume link keeps working. */
 export const EMAIL_TOKEN_DAYS = 30;
+
+/**
+ * Archiving (see archive/archiveFinished.ts): conversations per transaction, and how much
+ * one offline switch does before answering; the rest waits for the next switch.
+ */
+export const ARCHIVE_BATCH_SIZE = 100;
+export const ARCHIVE_MAX_BATCHES = 10;
+export const ARCHIVE_TIME_BUDGET_MS = 20_000;
+/** Newest messages read per conversation for search words and the customer's last message. */
+export const ARCHIVE_MESSAGES_READ = 500;

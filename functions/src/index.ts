@@ -23,3 +23,4 @@ export { onInvitationCreated } from './triggers/onInvitationCreated';
 export { setShopperContact } from './callable/setShopperContact';
 export { resumeConversation } from './callable/resumeConversation';
 export { inboundEmail } from './http/inboundEmail';
+export { deleteHistory } from './callable/deleteHistory';

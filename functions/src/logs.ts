@@ -85,3 +85,14 @@ export const inboundEmailAppended = (storeId: string, conversationId: string, me
 
 export const conversationResumedByLink = (storeId: string, conversationId: string) =>
   logger.info('conversation resumed from an email link', { storeId, conversationId });
+
+export const conversationsArchived = (storeId: string, archived: number, complete: boolean) =>
+  logger.info('finished conversations archived', { storeId, archived, complete });
+
+export const archiveFailed = (storeId: string, reason: string) =>
+  logger.error('archiving failed; the next offline switch resumes it', { storeId, reason });
+
+export const historyDeleted = (
+  storeId: string,
+  counts: { rows: number; conversations: number; messages: number },
+) => logger.info('history rows deleted', { storeId, ...counts });

@@ -7,6 +7,8 @@ import {
   identitySecretPath,
   conversationPath,
   conversationsPath,
+  historyPath,
+  historyRowPath,
   memberPath,
   messagesPath,
   offlineMessagePath,
@@ -20,6 +22,7 @@ import {
   widgetSettingsPath,
   type Availability,
   type Conversation,
+  type HistoryRow,
   type IdentitySecret,
   type Member,
   type Message,
@@ -97,3 +100,10 @@ export const identitySecretRef = (storeId: string): DocumentReference<IdentitySe
 
 /** A taken chat slot: exists exactly while a conversation holds it. */
 export const slotRef = (storeId: string, index: number) => db.doc(slotPath(storeId, index));
+
+/** Archived conversations: one row per verified customer or per guest conversation. */
+export const historyRef = (storeId: string): CollectionReference<HistoryRow> =>
+  db.collection(historyPath(storeId)).withConverter(typed<HistoryRow>());
+
+export const historyRowRef = (storeId: string, rowId: string): DocumentReference<HistoryRow> =>
+  db.doc(historyRowPath(storeId, rowId)).withConverter(typed<HistoryRow>());
