@@ -89,7 +89,10 @@ describe('the History page', () => {
     const ada = await shopper();
     await identifyAs(store, ada, ADA);
     const adaFirst = await chat(store, ada, ['My order #A-1042 has not arrived']);
-    const adaSecond = await chat(store, ada, ['It arrived today, thank you'], {
+    // Back later on another device (the same browser would reopen the finished chat).
+    const adaAgain = await shopper();
+    await identifyAs(store, adaAgain, ADA);
+    const adaSecond = await chat(store, adaAgain, ['It arrived today, thank you'], {
       reply: 'Wonderful, enjoy the lamp!',
     });
     const lamp = await chat(store, await shopper(), ['Is the brass lamp still in stock?']);

@@ -154,8 +154,8 @@ describe('the team in a real browser: invite, join, answer, rename, remove', () 
     await chatFrame().getByLabel('Your message').press('Enter');
 
     await operatorPage
-      .getByRole('navigation', { name: 'Conversations' })
-      .getByRole('link', { name: /Visitor \d+/ })
+      .getByRole('complementary', { name: 'Conversations' })
+      .getByRole('button', { name: /Visitor \d+/ })
       .filter({ hasText: 'Is the Opaline lamp dimmable?' })
       .click(WAIT);
     await operatorPage.getByLabel('Reply').fill('Yes, with any standard dimmer.');

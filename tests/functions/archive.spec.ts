@@ -61,6 +61,16 @@ const identify = (store: Store, s: Client, id: string, name: string, email: stri
 
 const conversation = conversationOf;
 
+/**
+ * The same customer again, on another device: a new anonymous shopper identified by the
+ * store. (The same browser would reopen its finished conversation rather than start one.)
+ */
+async function onAnotherDevice(store: Store, id: string, email: string) {
+  const s = await shopper();
+  await identify(store, s, id, 'Ada Lovelace', email);
+  return s;
+}
+
 const chat = (store: Store, s: Client & { uid: string }, texts: string[], end = true) =>
   chatAs(store, s, texts, { end });
 
@@ -120,7 +130,9 @@ describe('archiving on going offline', () => {
     const ada = await shopper();
     await identify(store, ada, 'cust-1001', 'Ada Lovelace', 'ada@example.com');
     const first = await chat(store, ada, ['My order #A-1042 has not arrived']);
-    const second = await chat(store, ada, ['It arrived, thank you']);
+    const second = await chat(store, await onAnotherDevice(store, 'cust-1001', 'ada@example.com'), [
+      'It arrived, thank you',
+    ]);
     const guest1 = await chat(store, await shopper(), ['Hello']);
     const guest2 = await chat(store, await shopper(), ['Bonjour']);
 
@@ -152,7 +164,10 @@ describe('archiving on going offline', () => {
     const store = await openStore('arch-resume');
     const ada = await shopper();
     await identify(store, ada, 'cust-7', 'Ada Lovelace', 'ada@example.com');
-    const adaChats = [await chat(store, ada, ['First visit']), await chat(store, ada, ['Again'])];
+    const adaChats = [
+      await chat(store, ada, ['First visit']),
+      await chat(store, await onAnotherDevice(store, 'cust-7', 'ada@example.com'), ['Again']),
+    ];
     const guests: string[] = [];
     for (let i = 0; i < 5; i++) guests.push(await chat(store, await shopper(), [`Guest ${i}`]));
     const ongoing = await chat(store, await shopper(), ['Still here'], false);
@@ -194,7 +209,10 @@ describe('deleteHistory', () => {
     const store = await openStore('arch-delete');
     const ada = await shopper();
     await identify(store, ada, 'cust-9', 'Ada Lovelace', 'ada@example.com');
-    const adaChats = [await chat(store, ada, ['One', 'Two']), await chat(store, ada, ['Three'])];
+    const adaChats = [
+      await chat(store, ada, ['One', 'Two']),
+      await chat(store, await onAnotherDevice(store, 'cust-9', 'ada@example.com'), ['Three']),
+    ];
     const guest = await chat(store, await shopper(), ['Hello']);
     const kept = await chat(store, await shopper(), ['Keep me']);
     await goOffline(store);
