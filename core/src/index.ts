@@ -8,3 +8,6 @@ export * from './clientConfig';
 export * from './forms';
 export * from './typing';
 export * from './presence';
+export * from './colors';
+export * from './configuration';
+export * from './preview';
