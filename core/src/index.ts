@@ -11,3 +11,4 @@ export * from './presence';
 export * from './colors';
 export * from './configuration';
 export * from './preview';
+export * from './savedReplies';

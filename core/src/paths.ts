@@ -51,3 +51,7 @@ export const identitySecretPath = (storeId: string) => `${storePath(storeId)}/se
 
 /** `stores/{storeId}/slots/{index}`: one document per chat slot taken (functions only). */
 export const slotPath = (storeId: string, index: number) => `${storePath(storeId)}/slots/${index}`;
+
+/** `stores/{storeId}/savedReplies/{id}`: canned answers operators insert from the composer. */
+export const savedRepliesPath = (storeId: string) => `${storePath(storeId)}/savedReplies`;
+export const savedReplyPath = (storeId: string, id: string) => `${savedRepliesPath(storeId)}/${id}`;

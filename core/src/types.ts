@@ -257,4 +257,6 @@ export interface Message {
   authorName?: string;
   text: string;
   createdAt: TimestampLike;
+  /** True on the automatic first response (posted by a function under the store's name). */
+  automatic?: boolean;
 }

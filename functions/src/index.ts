@@ -12,3 +12,4 @@ export { shopperLeft } from './http/shopperLeft';
 export { onMessageCreated } from './triggers/onMessageCreated';
 export { onOfflineMessageCreated } from './triggers/onOfflineMessageCreated';
 export { sweep } from './scheduled/sweep';
+export { onFirstShopperMessage } from './triggers/onFirstShopperMessage';

@@ -45,3 +45,9 @@ export const identityVerified = (storeId: string) =>
 
 export const identityRefused = (storeId: string) =>
   logger.warn('customer identity refused: bad signature', { storeId });
+
+export const settingsSaved = (storeId: string, withAppearance: boolean) =>
+  logger.info('store settings saved', { storeId, withAppearance });
+
+export const autoReplySent = (storeId: string, conversationId: string, language: string) =>
+  logger.info('automatic first response sent', { storeId, conversationId, language });

@@ -50,9 +50,12 @@ export function createLauncher({ lang, onToggle }: LauncherOptions) {
 
   return {
     show(launcher: AvailabilityResponse['launcher'] | undefined) {
-      const side = launcher?.position === 'bottom-left' ? 'left' : 'right';
-      button.classList.add(side);
-      panel.classList.add(side);
+      const left = launcher?.position === 'bottom-left';
+      // Called again by the console's preview as the merchant edits the launcher.
+      for (const node of [button, panel]) {
+        node.classList.toggle('left', left);
+        node.classList.toggle('right', !left);
+      }
       button.style.background = launcher?.color ?? '#1f6f5c';
       button.hidden = false;
       document.body.appendChild(host);
