@@ -48,6 +48,12 @@ export const router = createRouter({
       component: () => import('./pages/SettingsPage.vue'),
       meta: { requiresAuth: true, title: 'Comptoir — Settings' },
     },
+    {
+      path: '/install',
+      name: 'install',
+      component: () => import('./pages/InstallPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Install' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -18,6 +18,8 @@ export interface PreviewState {
   view: PreviewView;
   /** Shown under the sample reply, as shoppers see an operator's name. */
   operatorName: string;
+  /** The automatic first response in this language, when it is on (shown after the question). */
+  autoReply: string | null;
 }
 
 export type PreviewMessage =

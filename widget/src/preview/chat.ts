@@ -36,7 +36,11 @@ function render(state: PreviewState) {
     });
     return;
   }
-  let messages: ThreadMessage[] = sampleThread(uiLang, state.operatorName);
+  let messages: ThreadMessage[] = sampleThread(
+    uiLang,
+    state.operatorName,
+    state.autoReply ? { text: state.autoReply, storeName: settings.storeName } : null,
+  );
   const chat = renderChat(root, {
     lang: uiLang,
     texts: pick(settings.texts),

@@ -9,9 +9,26 @@ const SAMPLES = {
   fr: ['Bonjour ! Livrez-vous en Belgique ?', 'Oui : la livraison prend 2 à 3 jours.'],
 } as const;
 
-export function sampleThread(lang: string, operatorName: string): ThreadMessage[] {
+export function sampleThread(
+  lang: string,
+  operatorName: string,
+  autoReply: { text: string; storeName: string } | null,
+): ThreadMessage[] {
   const [question, answer] = SAMPLES[lang as keyof typeof SAMPLES] ?? SAMPLES.en;
   const now = Date.now();
+  const automatic: ThreadMessage[] = autoReply
+    ? [
+        {
+          id: 'sample-automatic',
+          author: 'operator',
+          authorUid: 'preview',
+          authorName: autoReply.storeName,
+          text: autoReply.text,
+          createdAt: new Date(now - 119_000),
+          pending: false,
+        },
+      ]
+    : [];
   return [
     {
       id: 'sample-shopper',
@@ -21,6 +38,7 @@ export function sampleThread(lang: string, operatorName: string): ThreadMessage[
       createdAt: new Date(now - 120_000),
       pending: false,
     },
+    ...automatic,
     {
       id: 'sample-operator',
       author: 'operator',
