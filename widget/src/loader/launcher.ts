@@ -78,6 +78,7 @@ export function createLauncher({ lang, onToggle }: LauncherOptions) {
       icon.innerHTML = open ? CLOSE_ICON : CHAT_ICON;
       if (open) this.setUnread(0);
     },
+    focus: () => button.focus(),
     setUnread(count: number) {
       badge.hidden = count === 0;
       badge.textContent = count > 9 ? '9+' : String(count);
