@@ -68,21 +68,21 @@ describe('configuring the widget with a live preview', () => {
     await console_.getByLabel('Header (English)', { exact: true }).fill('Ask the lamp makers');
     await previewChat(console_).getByRole('heading', { name: 'Ask the lamp makers' }).waitFor(WAIT);
 
-    await console_.getByLabel('Header Background', { exact: true }).fill('#7a1f3d');
+    await console_.getByLabel('Header background', { exact: true }).fill('#7a1f3d');
     await expect
       .poll(() => backgroundOf(previewChat(console_), '.chat-header'), WAIT)
       .toBe('rgb(122, 31, 61)');
-    await console_.getByLabel("Customer's messages Background", { exact: true }).fill('#7a1f3d');
+    await console_.getByLabel("Customer's messages background", { exact: true }).fill('#7a1f3d');
     await expect
       .poll(() => backgroundOf(previewChat(console_), 'li.message.shopper .bubble'), WAIT)
       .toBe('rgb(122, 31, 61)');
 
     // A dark text on the dark header: the page says so, with the ratio, without refusing.
-    await console_.getByLabel('Header Text', { exact: true }).fill('#5a2a3a');
+    await console_.getByLabel('Header text', { exact: true }).fill('#5a2a3a');
     await console_
       .getByText(/Hard to read: the header text has a contrast of 1\.\d+:1/)
       .waitFor(WAIT);
-    await console_.getByLabel('Header Text', { exact: true }).fill('#ffffff');
+    await console_.getByLabel('Header text', { exact: true }).fill('#ffffff');
     await console_
       .getByText(/Hard to read: the header text/)
       .waitFor({ state: 'detached', ...WAIT });
@@ -97,7 +97,7 @@ describe('configuring the widget with a live preview', () => {
       .toBe('rgb(122, 31, 61)');
 
     // An invalid hex is explained under the field once left, and the preview keeps going.
-    const hex = console_.getByLabel('Your messages Background', { exact: true });
+    const hex = console_.getByLabel('Your messages background', { exact: true });
     await hex.fill('#12');
     await hex.blur();
     await console_.getByText('Enter a hex color such as #1f6f5c.').waitFor(WAIT);
@@ -112,7 +112,7 @@ describe('configuring the widget with a live preview', () => {
     await previewChat(console_)
       .getByRole('heading', { name: 'Write to the workshop' })
       .waitFor(WAIT);
-    await console_.getByLabel('Form header Background', { exact: true }).fill('#2b3a67');
+    await console_.getByLabel('Form header background', { exact: true }).fill('#2b3a67');
     await expect
       .poll(() => backgroundOf(previewChat(console_), '.chat-header'), WAIT)
       .toBe('rgb(43, 58, 103)');

@@ -43,6 +43,7 @@ describe('saved replies and the automatic first response', () => {
     await console_.getByRole('button', { name: 'Save settings' }).click();
     // French is a store language too: Save names it and opens its tab.
     await console_
+      .getByRole('tabpanel')
       .getByText('Write the automatic response in French, or turn it off.')
       .waitFor(WAIT);
     await console_
