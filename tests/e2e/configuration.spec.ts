@@ -88,7 +88,7 @@ describe('configuring the widget with a live preview', () => {
       .waitFor({ state: 'detached', ...WAIT });
 
     // The real launcher moves and recolors in the preview.
-    await console_.getByText('Bottom left').click();
+    await console_.getByRole('radio', { name: 'Bottom left' }).check();
     await console_.getByLabel('Launcher color', { exact: true }).fill('#7a1f3d');
     const launcher = previewStage(console_).locator('button.launcher');
     await expect.poll(() => launcher.getAttribute('class'), WAIT).toContain('left');
