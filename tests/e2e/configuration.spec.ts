@@ -64,7 +64,13 @@ describe('configuring the widget with a live preview', () => {
       .waitFor(WAIT);
   });
 
+  /** The preview's chat page, to check it is updated in place rather than reloaded. */
+  const previewChatFrame = () => console_.frames().find((f) => f.url().includes('preview-chat'))!;
+
   it('colors and texts change in the preview as they are typed, with a contrast warning when text gets hard to read', async () => {
+    await previewChatFrame().evaluate(
+      () => ((window as { loadedOnce?: boolean }).loadedOnce = true),
+    );
     await console_.getByLabel('Header (English)', { exact: true }).fill('Ask the lamp makers');
     await previewChat(console_).getByRole('heading', { name: 'Ask the lamp makers' }).waitFor(WAIT);
 
@@ -102,6 +108,10 @@ describe('configuring the widget with a live preview', () => {
     await hex.blur();
     await console_.getByText('Enter a hex color such as #1f6f5c.').waitFor(WAIT);
     await hex.fill('#f4ecef');
+    // Every edit above restyled the same page: the widget never reloaded (no flicker).
+    expect(
+      await previewChatFrame().evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce),
+    ).toBe(true);
     await screenshot(console_, 'settings-preview');
   });
 

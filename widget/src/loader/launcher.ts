@@ -58,7 +58,8 @@ export function createLauncher({ lang, onToggle }: LauncherOptions) {
       }
       button.style.background = launcher?.color ?? '#1f6f5c';
       button.hidden = false;
-      document.body.appendChild(host);
+      // NOTE: moving the host would reload the chat iframe inside it: attach it once.
+      if (!host.isConnected) document.body.appendChild(host);
     },
     mountFrame(src: string) {
       const frame = document.createElement('iframe');
