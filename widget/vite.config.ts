@@ -13,6 +13,13 @@ export default defineConfig({
     emptyOutDir: true,
     // The iframe bundle is mostly the Firebase SDK; its budget is checked by npm run bench.
     chunkSizeWarningLimit: 700,
-    rollupOptions: { input: { chat: resolve(import.meta.dirname, 'chat.html') } },
+    rollupOptions: {
+      input: {
+        chat: resolve(import.meta.dirname, 'chat.html'),
+        // The console's live preview: the launcher and the chat views, fed unsaved settings.
+        preview: resolve(import.meta.dirname, 'preview.html'),
+        'preview-chat': resolve(import.meta.dirname, 'preview-chat.html'),
+      },
+    },
   },
 });

@@ -63,6 +63,12 @@ export const router = createRouter({
       component: () => import('./pages/JoinPage.vue'),
       meta: { title: 'Comptoir — Join a store' },
     },
+    {
+      path: '/install',
+      name: 'install',
+      component: () => import('./pages/InstallPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Install' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -9,4 +9,6 @@ export interface ClientConfig {
     firestore: { host: string; port: number };
     functions: { host: string; port: number };
   } | null;
+  /** The demo store's page, where the Install page invites merchants to try the widget. */
+  demoStoreUrl?: string | null;
 }

@@ -92,16 +92,21 @@ export function validateStoreSettings(input: unknown): FormResult<StoreSettings>
     fields.maxConcurrentChats = `Choose a whole number from ${min} to ${max}.`;
   }
   if (typeof source.offlineMode !== 'boolean') fields.offlineMode = 'Choose on or off.';
+  // The emails only concern offline messages: with offline mode off they may stay empty
+  // (a store that never takes messages needs no address), but what is typed must be valid.
+  const needed = source.offlineMode !== false;
   const notificationEmail = text(source.notificationEmail);
-  if (!isEmail(notificationEmail)) {
+  if ((needed || notificationEmail) && !isEmail(notificationEmail)) {
     fields.notificationEmail = 'Enter the address where offline messages should go.';
   }
   const senderName = text(source.senderName);
-  if (senderName.length === 0 || senderName.length > LIMITS.name) {
+  if ((needed && senderName.length === 0) || senderName.length > LIMITS.name) {
     fields.senderName = `Enter a sender name of at most ${LIMITS.name} characters.`;
   }
   const senderEmail = text(source.senderEmail);
-  if (!isEmail(senderEmail)) fields.senderEmail = 'Enter a valid sender address.';
+  if ((needed || senderEmail) && !isEmail(senderEmail)) {
+    fields.senderEmail = 'Enter a valid sender address.';
+  }
   const contactFields = validateContactFieldsSettings(source.contactFields, fields);
   return finish(
     {

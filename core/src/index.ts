@@ -11,3 +11,7 @@ export * from './presence';
 export * from './team';
 export * from './shopperContact';
 export * from './history';
+export * from './colors';
+export * from './configuration';
+export * from './preview';
+export * from './savedReplies';

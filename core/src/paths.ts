@@ -73,3 +73,6 @@ export const emailTokenPath = (tokenHash: string) => `emailTokens/${tokenHash}`;
 export const historyPath = (storeId: string) => `${storePath(storeId)}/history`;
 export const historyRowPath = (storeId: string, rowId: string) =>
   `${historyPath(storeId)}/${rowId}`;
+/** `stores/{storeId}/savedReplies/{id}`: canned answers operators insert from the composer. */
+export const savedRepliesPath = (storeId: string) => `${storePath(storeId)}/savedReplies`;
+export const savedReplyPath = (storeId: string, id: string) => `${savedRepliesPath(storeId)}/${id}`;

@@ -38,6 +38,24 @@ export interface Store extends StoreSettings {
   /** Conversations currently ongoing: the concurrency cap's counter (functions only). */
   ongoingCount: number;
   createdAt: TimestampLike;
+  /** The automatic first response (absent on stores saved before it existed: off). */
+  autoReply?: AutoReply;
+}
+
+/**
+ * An optional first answer, per language, that a function posts under the store's name
+ * when a shopper's first message arrives (see triggers/onFirstShopperMessage.ts).
+ */
+export interface AutoReply {
+  enabled: boolean;
+  texts: Record<Language, string>;
+}
+
+/** `stores/{storeId}/savedReplies/{id}`: a canned answer operators insert from the composer. */
+export interface SavedReply {
+  title: string;
+  text: string;
+  updatedAt: TimestampLike;
 }
 
 export const CONTACT_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'message'] as const;
@@ -87,24 +105,30 @@ export interface WidgetTexts {
 
 export type LauncherPosition = 'bottom-right' | 'bottom-left';
 
+export interface WidgetColors {
+  headerBackground: string;
+  headerText: string;
+  operatorBubble: string;
+  operatorText: string;
+  shopperBubble: string;
+  shopperText: string;
+}
+
+export type OfflineFormColors = Pick<WidgetColors, 'headerBackground' | 'headerText'>;
+
 /** `stores/{storeId}/public/widget`: appearance and texts, readable by anyone. */
 export interface WidgetSettings {
   storeName: string;
   defaultLanguage: Language;
   texts: Record<Language, WidgetTexts>;
-  colors: {
-    headerBackground: string;
-    headerText: string;
-    operatorBubble: string;
-    operatorText: string;
-    shopperBubble: string;
-    shopperText: string;
-  };
+  colors: WidgetColors;
   launcher: { position: LauncherPosition; color: string };
   /** The contact form shown when nobody can chat (only when offline mode is on). */
   offlineForm: {
     texts: Record<Language, WidgetTexts>;
     fields: ContactFieldsSettings;
+    /** Its header's colors; stores saved before they existed use the chat's header colors. */
+    colors?: OfflineFormColors;
   };
 }
 
@@ -249,6 +273,8 @@ export interface Message {
   authorName?: string;
   text: string;
   createdAt: TimestampLike;
+  /** True on the automatic first response (posted by a function under the store's name). */
+  automatic?: boolean;
   /** 'email': a shopper's answer that came back by email (inbound webhook). */
   via?: 'email';
   /** When this operator reply went out by email to a shopper who had left (functions). */

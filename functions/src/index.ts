@@ -24,3 +24,4 @@ export { setShopperContact } from './callable/setShopperContact';
 export { resumeConversation } from './callable/resumeConversation';
 export { inboundEmail } from './http/inboundEmail';
 export { deleteHistory } from './callable/deleteHistory';
+export { onFirstShopperMessage } from './triggers/onFirstShopperMessage';

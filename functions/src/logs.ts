@@ -96,3 +96,8 @@ export const historyDeleted = (
   storeId: string,
   counts: { rows: number; conversations: number; messages: number },
 ) => logger.info('history rows deleted', { storeId, ...counts });
+export const settingsSaved = (storeId: string, withAppearance: boolean) =>
+  logger.info('store settings saved', { storeId, withAppearance });
+
+export const autoReplySent = (storeId: string, conversationId: string, language: string) =>
+  logger.info('automatic first response sent', { storeId, conversationId, language });

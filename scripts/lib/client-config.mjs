@@ -4,6 +4,7 @@
 // COMPTOIR_FIREBASE_CONFIG (the JSON the Firebase console shows for a web app).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEMO_STORE_PORT } from './demo-store-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -15,7 +16,11 @@ export const DEMO_PROJECT_ID = JSON.parse(readFileSync(resolve(ROOT, '.firebaser
 /** @returns {import('../../core/src/clientConfig').ClientConfig} */
 export function clientConfig(env = process.env) {
   if (env.COMPTOIR_FIREBASE_CONFIG) {
-    return { firebase: JSON.parse(env.COMPTOIR_FIREBASE_CONFIG), emulators: null };
+    return {
+      firebase: JSON.parse(env.COMPTOIR_FIREBASE_CONFIG),
+      emulators: null,
+      demoStoreUrl: env.COMPTOIR_DEMO_STORE_URL ?? null,
+    };
   }
   const { emulators } = firebaseJson();
   return {
@@ -29,6 +34,8 @@ export function clientConfig(env = process.env) {
       firestore: { host: emulators.firestore.host, port: emulators.firestore.port },
       functions: { host: emulators.functions.host, port: emulators.functions.port },
     },
+    // `npm start` serves the demo store here (scripts/lib/demo-store-server.mjs).
+    demoStoreUrl: env.COMPTOIR_DEMO_STORE_URL ?? `http://127.0.0.1:${DEMO_STORE_PORT}/`,
   };
 }
 

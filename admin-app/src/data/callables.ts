@@ -5,7 +5,7 @@
  */
 import { FirebaseError } from 'firebase/app';
 import { httpsCallable } from 'firebase/functions';
-import type { AvailabilityStatus, StoreSettings } from '@comptoir/core';
+import type { AvailabilityStatus, Configuration, StoreSettings } from '@comptoir/core';
 import { functions } from '../firebase';
 
 const setOperatorStatusFn = httpsCallable<
@@ -31,6 +31,16 @@ export async function setOperatorStatus(storeId: string, online: boolean) {
 
 export async function saveStoreSettings(storeId: string, settings: StoreSettings) {
   await saveStoreSettingsFn({ storeId, settings });
+}
+
+const saveConfigurationFn = httpsCallable<{ storeId: string } & Configuration, { ok: true }>(
+  functions,
+  'saveStoreSettings',
+);
+
+/** The whole Settings page at once: the server writes it in one batch. */
+export async function saveConfiguration(storeId: string, configuration: Configuration) {
+  await saveConfigurationFn({ storeId, ...configuration });
 }
 
 const rotateIdentitySecretFn = httpsCallable<{ storeId: string }, { ok: true }>(

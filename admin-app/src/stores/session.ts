@@ -95,6 +95,7 @@ export const useSessionStore = defineStore('session', () => {
     operatorName,
     storeName,
     storeLoading,
+    storeDoc,
     settings,
     ongoingCount,
     chooseStore,

@@ -14,6 +14,7 @@ import {
   type WidgetSettings,
   type WidgetTexts,
 } from '@comptoir/core';
+import { applyColors } from './theme';
 
 export interface ContactFormOptions {
   lang: string;
@@ -58,6 +59,8 @@ export function renderContactForm(root: HTMLElement, options: ContactFormOptions
     widgetText(lang, key, params);
   const fieldSettings = settings.offlineForm.fields;
   const h = document.createElement.bind(document);
+  // The form's header has its own colors; stores saved before they existed use the chat's.
+  applyColors(root, { ...settings.colors, ...settings.offlineForm.colors });
 
   const header = h('header');
   header.className = 'chat-header';

@@ -38,6 +38,7 @@ import {
 } from './data';
 import { auth } from './firebase';
 import { connectHost } from './hostBridge';
+import { closeOnEscape } from './keyboard';
 import { renderChat, renderFatal } from './view';
 
 /** While a conversation is live, the shopper's page says "still here" this often. */
@@ -46,6 +47,7 @@ const HEARTBEAT_MS = 60_000;
 const root = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
 const host = connectHost(params.get('origin'));
+closeOnEscape(host);
 /** The loader says whether the store takes offline messages (offline mode on). */
 const formAllowed = params.get('form') === '1';
 

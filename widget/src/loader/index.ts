@@ -110,7 +110,11 @@ function start(script: HTMLScriptElement) {
       for (const message of queue.splice(0)) post(message);
       if (!isOpen) post({ type: 'closed' });
     },
-    close: () => close(),
+    // The chat asked to close (its × or Escape): focus was inside it, bring it back here.
+    close: () => {
+      close();
+      ui.focus();
+    },
     unread: (m) => ui.setUnread(isOpen ? 0 : Math.max(0, Math.floor(m.count))),
     conversation: (m) => memory.set('live', m.live),
     identified: (m) => {

@@ -50,12 +50,16 @@ export function createLauncher({ lang, onToggle }: LauncherOptions) {
 
   return {
     show(launcher: AvailabilityResponse['launcher'] | undefined) {
-      const side = launcher?.position === 'bottom-left' ? 'left' : 'right';
-      button.classList.add(side);
-      panel.classList.add(side);
+      const left = launcher?.position === 'bottom-left';
+      // Called again by the console's preview as the merchant edits the launcher.
+      for (const node of [button, panel]) {
+        node.classList.toggle('left', left);
+        node.classList.toggle('right', !left);
+      }
       button.style.background = launcher?.color ?? '#1f6f5c';
       button.hidden = false;
-      document.body.appendChild(host);
+      // NOTE: moving the host would reload the chat iframe inside it: attach it once.
+      if (!host.isConnected) document.body.appendChild(host);
     },
     mountFrame(src: string) {
       const frame = document.createElement('iframe');
@@ -75,6 +79,7 @@ export function createLauncher({ lang, onToggle }: LauncherOptions) {
       icon.innerHTML = open ? CLOSE_ICON : CHAT_ICON;
       if (open) this.setUnread(0);
     },
+    focus: () => button.focus(),
     setUnread(count: number) {
       badge.hidden = count === 0;
       badge.textContent = count > 9 ? '9+' : String(count);
