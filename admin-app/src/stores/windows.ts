@@ -53,9 +53,13 @@ export const useWindowsStore = defineStore('windows', () => {
 
   watch(
     () => session.storeId,
-    (storeId) => {
-      windows.value = storeId ? readSaved(storeId) : [];
-      fitToCapacity();
+    (storeId, previous) => {
+      // A link opened before the store was known (`/conversations/:id` on a fresh load)
+      // joins the windows remembered for the store instead of being dropped.
+      const pending = previous === null || previous === undefined ? windows.value : [];
+      const saved = storeId ? readSaved(storeId) : [];
+      windows.value = [...saved.filter((w) => !pending.some((p) => p.id === w.id)), ...pending];
+      fitToCapacity(focusedId.value ?? undefined);
     },
     { immediate: true },
   );
