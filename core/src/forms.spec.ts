@@ -29,6 +29,19 @@ describe('store settings', () => {
     expect(validateStoreSettings({ ...settings, maxConcurrentChats: 100 }).ok).toBe(true);
   });
 
+  it('asks for the email after the first message unless the merchant chose a pre-chat form', () => {
+    const { emailCapture: _omitted, ...older } = settings;
+    expect(validateStoreSettings(older)).toMatchObject({
+      ok: true,
+      value: { emailCapture: 'after-first-message' },
+    });
+    expect(validateStoreSettings({ ...settings, emailCapture: 'pre-chat-required' })).toMatchObject(
+      { ok: true, value: { emailCapture: 'pre-chat-required' } },
+    );
+    const wrong = validateStoreSettings({ ...settings, emailCapture: 'always' });
+    expect(!wrong.ok && wrong.fields.emailCapture).toMatch(/when to ask/);
+  });
+
   it('names every wrong field at once, each with its own message', () => {
     const result = validateStoreSettings({
       ...settings,

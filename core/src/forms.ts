@@ -9,6 +9,7 @@ import {
   type ContactField,
   type ContactFieldsSettings,
   type CustomerIdentity,
+  type EmailCapture,
   type StoreSettings,
 } from './types';
 
@@ -44,7 +45,14 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = {
   senderName: '',
   senderEmail: '',
   contactFields: DEFAULT_CONTACT_FIELDS,
+  emailCapture: 'after-first-message',
 };
+
+export const EMAIL_CAPTURE_CHOICES = [
+  'after-first-message',
+  'pre-chat',
+  'pre-chat-required',
+] as const;
 
 export const isEmail = (value: string) => value.length <= LIMITS.email && EMAIL.test(value);
 export const isPhone = (value: string) =>
@@ -108,8 +116,14 @@ export function validateStoreSettings(input: unknown): FormResult<StoreSettings>
     fields.senderEmail = 'Enter a valid sender address.';
   }
   const contactFields = validateContactFieldsSettings(source.contactFields, fields);
+  // Older callers send no choice: the default, asking after the first message.
+  const emailCapture = source.emailCapture ?? DEFAULT_STORE_SETTINGS.emailCapture;
+  if (!EMAIL_CAPTURE_CHOICES.includes(emailCapture as EmailCapture)) {
+    fields.emailCapture = 'Choose when to ask for the shopper’s email.';
+  }
   return finish(
     {
+      emailCapture: emailCapture as EmailCapture,
       maxConcurrentChats: cap as number,
       offlineMode: source.offlineMode as boolean,
       notificationEmail,

@@ -67,6 +67,9 @@ export const widgetStrings = {
     askEmailSaved: 'Thanks! If you have left when we answer, we will write to {email}.',
     resumeFailed: 'This link has expired. Write to us again and we will answer.',
     viaEmail: 'by email',
+    preChatTitle: 'Before we start',
+    preChatText: 'Leave your email so we can answer you, even after you leave the store.',
+    preChatSave: 'Start the chat',
   },
   fr: {
     composerPlaceholder: 'Écrivez un message…',
@@ -110,6 +113,10 @@ export const widgetStrings = {
     askEmailSaved: 'Merci ! Si vous êtes parti à notre réponse, nous écrirons à {email}.',
     resumeFailed: 'Ce lien a expiré. Écrivez-nous à nouveau et nous vous répondrons.',
     viaEmail: 'par e-mail',
+    preChatTitle: 'Avant de commencer',
+    preChatText:
+      'Laissez votre e-mail pour que nous puissions vous répondre, même après votre départ.',
+    preChatSave: 'Commencer la discussion',
   },
 } as const;
 

@@ -26,7 +26,15 @@ export interface StoreSettings {
   senderEmail: string;
   /** Which contact fields the offline form asks for, and which are required. */
   contactFields: ContactFieldsSettings;
+  /**
+   * When the chat asks for the shopper's email, so replies reach them after they leave:
+   * after their first message (optional), or before the chat in a pre-chat form (optional,
+   * or required before they can write).
+   */
+  emailCapture: EmailCapture;
 }
+
+export type EmailCapture = 'after-first-message' | 'pre-chat' | 'pre-chat-required';
 
 /** `stores/{storeId}`: private settings, readable by members only. */
 export interface Store extends StoreSettings {
@@ -119,6 +127,8 @@ export type OfflineFormColors = Pick<WidgetColors, 'headerBackground' | 'headerT
 /** `stores/{storeId}/public/widget`: appearance and texts, readable by anyone. */
 export interface WidgetSettings {
   storeName: string;
+  /** Copied from the store's settings; absent on older stores (after the first message). */
+  emailCapture?: EmailCapture;
   defaultLanguage: Language;
   texts: Record<Language, WidgetTexts>;
   colors: WidgetColors;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoStore } from '../../scripts/lib/demo-store-server.mjs';
-import { seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
+import { DEMO_WIDGET, seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
 import { launchBrowser, screenshot } from '../support/browser';
 import { setOnline, signIn, WAIT } from '../support/console';
 import {
@@ -117,5 +117,39 @@ describe('a conversation that survives the shopper leaving', () => {
     expect(elsewhere.url()).not.toContain('comptoir_resume');
     await screenshot(elsewhere, 'store-resumed-thread');
     await elsewhere.close();
+  });
+
+  it('a store with a required pre-chat form asks for the email before the first message', async () => {
+    const preChatStore = uniqueStoreId('prechat');
+    const email = `${preChatStore}@shopper.test`;
+    await seedStore(
+      preChatStore,
+      { ...DEMO_WIDGET, emailCapture: 'pre-chat-required' },
+      { emailCapture: 'pre-chat-required' },
+    );
+    await seedMerchant(preChatStore, merchantFor(preChatStore, 'Camille'));
+    const otherConsole = await (await browser.newContext()).newPage();
+    await signIn(otherConsole, merchantFor(preChatStore, 'Camille'));
+    await setOnline(otherConsole, true);
+    const demo = await startDemoStore({ widgetOrigin: HOSTING, storeId: preChatStore, port: 5093 });
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${demo.url}/`);
+      await page.locator('#comptoir-widget button.launcher').click();
+      const card = chat(page).getByRole('region', { name: 'Before we start' });
+      await card.waitFor(WAIT);
+      expect(await chat(page).getByLabel('Your message').isDisabled()).toBe(true);
+      expect(await card.getByRole('button', { name: 'No thanks' }).count()).toBe(0);
+      await screenshot(page, 'store-pre-chat-form');
+      await card.getByLabel('Email').fill(email);
+      await card.getByRole('button', { name: 'Start the chat' }).click();
+      await chat(page).getByLabel('Your message').fill('Hello, a question about lampshades');
+      await chat(page).getByLabel('Your message').press('Enter');
+      // The email given before the chat is on the conversation from its first message.
+      await otherConsole.getByTestId('conversation-item').click();
+      await otherConsole.getByTestId('chat-window').getByText(email).waitFor(WAIT);
+    } finally {
+      await demo.close();
+    }
   });
 });

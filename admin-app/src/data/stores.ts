@@ -34,5 +34,6 @@ export function settingsOf(store: Partial<Store> | null | undefined): StoreSetti
     senderName: store?.senderName ?? defaults.senderName,
     senderEmail: store?.senderEmail ?? defaults.senderEmail,
     contactFields,
+    emailCapture: store?.emailCapture ?? defaults.emailCapture,
   };
 }

@@ -39,6 +39,7 @@ export const toDraft = (s: SettingsDraft): SettingsDraft => ({
   senderName: s.senderName,
   senderEmail: s.senderEmail,
   contactFields: JSON.parse(JSON.stringify(s.contactFields)),
+  emailCapture: s.emailCapture,
 });
 
 /** Everything the Settings page edits: the store's settings, the widget, the auto reply. */

@@ -49,11 +49,15 @@ export const saveStoreSettings = onCall<unknown, Promise<{ ok: true }>>(async (r
       defaultLanguage: appearance.defaultLanguage,
       autoReply,
     });
-    const widget = widgetSettingsOf(configuration.value, store.data()?.name ?? '');
+    const widget = {
+      ...widgetSettingsOf(configuration.value, store.data()?.name ?? ''),
+      emailCapture: settings.value.emailCapture,
+    };
     // Only what this page edits is replaced, each field whole (a language the store dropped
     // leaves no texts behind); the store's name and anything else in the document stay.
     batch.set(widgetSettingsRef(storeId), widget, {
       mergeFields: [
+        'emailCapture',
         'defaultLanguage',
         'texts',
         'colors',
@@ -67,7 +71,10 @@ export const saveStoreSettings = onCall<unknown, Promise<{ ok: true }>>(async (r
     batch.update(storeRef(storeId), { ...settings.value });
     batch.set(
       widgetSettingsRef(storeId),
-      { offlineForm: { fields: settings.value.contactFields } } as never,
+      {
+        offlineForm: { fields: settings.value.contactFields },
+        emailCapture: settings.value.emailCapture,
+      } as never,
       { merge: true },
     );
   }

@@ -7,6 +7,10 @@ import { validateShopperContact, widgetText } from '@comptoir/core';
 
 export interface EmailCaptureOptions {
   lang: string;
+  /** The merchant's pre-chat form: shown before the first message. */
+  preChat?: boolean;
+  /** Required: no "No thanks", and the chat waits for it. */
+  required?: boolean;
   onSave(contact: {
     email: string;
     name: string | null;
@@ -24,9 +28,9 @@ export function renderEmailCapture(options: EmailCaptureOptions): HTMLElement {
   card.setAttribute('aria-labelledby', 'ask-email-title');
   const title = h('h2');
   title.id = 'ask-email-title';
-  title.textContent = t('askEmailTitle');
+  title.textContent = t(options.preChat ? 'preChatTitle' : 'askEmailTitle');
   const intro = h('p');
-  intro.textContent = t('askEmailText');
+  intro.textContent = t(options.preChat ? 'preChatText' : 'askEmailText');
 
   const field = (id: string, label: string, type: string, autocomplete: string) => {
     const wrap = h('div');
@@ -55,7 +59,7 @@ export function renderEmailCapture(options: EmailCaptureOptions): HTMLElement {
   const save = h('button');
   save.type = 'submit';
   save.className = 'ask-save';
-  save.textContent = t('askEmailSave');
+  save.textContent = t(options.preChat ? 'preChatSave' : 'askEmailSave');
   const dismiss = h('button');
   dismiss.type = 'button';
   dismiss.className = 'ask-dismiss';
@@ -67,7 +71,7 @@ export function renderEmailCapture(options: EmailCaptureOptions): HTMLElement {
 
   const actions = h('div');
   actions.className = 'ask-actions';
-  actions.append(save, dismiss);
+  actions.append(...(options.required ? [save] : [save, dismiss]));
   const form = h('form');
   form.noValidate = true;
   form.append(email.wrap, name.wrap, error, actions, consent);

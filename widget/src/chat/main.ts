@@ -197,20 +197,30 @@ function showChat(ctx: Context) {
   // Typing marks expire by time, not by a write: re-check every second.
   setInterval(renderTyping, 1000);
 
-  // After the first message, once: "get our answer by email" (unless an email is known).
+  // "Get our answer by email", once (unless an email is known): after the first message,
+  // or before it when the merchant chose a pre-chat form (required: the chat waits for it).
   const dismissedKey = `${memoryKey}:email-asked`;
+  const capture = settings.emailCapture ?? 'after-first-message';
+  const preChat = capture !== 'after-first-message';
+  const required = capture === 'pre-chat-required';
   let asking = false;
   function offerEmail() {
-    if (asking || !conversationView || conversationView.hasEmail) return;
-    if (!messages.some((m) => m.author === 'shopper') || localStorage.getItem(dismissedKey)) return;
+    if (asking || localStorage.getItem(dismissedKey)) return;
+    if (conversationView?.hasEmail) return;
+    const beforeChat = preChat && !conversationId;
+    if (!beforeChat && !(conversationView && messages.some((m) => m.author === 'shopper'))) return;
     asking = true;
+    if (beforeChat && required) view.setComposerEnabled(false);
     view.setAside(
       renderEmailCapture({
         lang: uiLang,
+        preChat: beforeChat,
+        required: beforeChat && required,
         onSave: async (contact) => {
           try {
             await setShopperContact(storeId, contact);
             localStorage.setItem(dismissedKey, 'saved');
+            view.setComposerEnabled(true);
             return { ok: true };
           } catch (error) {
             return {
@@ -294,6 +304,8 @@ function showChat(ctx: Context) {
     isOpen = false;
     reportUnread();
   });
+
+  if (!conversationId) offerEmail();
 
   return {
     showError: (message: string) => view.showError(message),

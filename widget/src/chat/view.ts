@@ -113,6 +113,11 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     showError(message: string | null) {
       error.textContent = message ?? '';
     },
+    /** A required pre-chat form holds the composer until it is filled in. */
+    setComposerEnabled(enabled: boolean) {
+      input.disabled = !enabled;
+      send.disabled = !enabled || input.value.trim().length === 0;
+    },
     /** Shows a card under the messages, or removes it (null). */
     setAside(node: HTMLElement | null) {
       aside.replaceChildren(...(node ? [node] : []));
