@@ -8,3 +8,5 @@ export * from './clientConfig';
 export * from './forms';
 export * from './typing';
 export * from './presence';
+export * from './cart';
+export * from './commerceText';

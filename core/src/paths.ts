@@ -51,3 +51,13 @@ export const identitySecretPath = (storeId: string) => `${storePath(storeId)}/se
 
 /** `stores/{storeId}/slots/{index}`: one document per chat slot taken (functions only). */
 export const slotPath = (storeId: string, index: number) => `${storePath(storeId)}/slots/${index}`;
+
+/** `stores/{storeId}/secrets/server`: the key store servers sign their requests with. */
+export const serverSecretPath = (storeId: string) => `${storePath(storeId)}/secrets/server`;
+
+/**
+ * `stores/{storeId}/signedRequests/{signature}`: signed server-to-server requests already
+ * accepted, so a captured one cannot be replayed within the timestamp window (functions only).
+ */
+export const signedRequestPath = (storeId: string, signature: string) =>
+  `${storePath(storeId)}/signedRequests/${signature}`;

@@ -12,3 +12,6 @@ export { shopperLeft } from './http/shopperLeft';
 export { onMessageCreated } from './triggers/onMessageCreated';
 export { onOfflineMessageCreated } from './triggers/onOfflineMessageCreated';
 export { sweep } from './scheduled/sweep';
+export { reportCart } from './callable/reportCart';
+export { rotateServerSecret } from './callable/rotateServerSecret';
+export { cartEvents } from './http/cartEvents';

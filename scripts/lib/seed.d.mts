@@ -15,3 +15,4 @@ export declare function seedStore(
 ): Promise<void>;
 export declare function seedDemo(): Promise<{ storeId: string; merchant: Merchant }>;
 export declare function identitySecretOf(storeId: string): Promise<string>;
+export declare function serverSecretOf(storeId: string): Promise<string>;

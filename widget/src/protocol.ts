@@ -20,7 +20,9 @@ export type ChatToHost =
 export type HostToChat =
   | { type: 'open' }
   | { type: 'closed' }
-  | { type: 'identify'; requestId: number; customer: CustomerIdentity };
+  | { type: 'identify'; requestId: number; customer: CustomerIdentity }
+  /** The store's cart, as given to Comptoir.cart() (validated by the chat app). */
+  | { type: 'cart'; cart: unknown; eventId?: string; occurredAt: number };
 
 export type Envelope<T> = T & { protocol: typeof PROTOCOL };
 

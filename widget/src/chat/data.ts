@@ -69,6 +69,8 @@ export function watchMessages(
             authorUid: data.authorUid,
             authorName: data.authorName,
             text: data.text,
+            // Commerce: system lines, discount and product cards (see rich.ts).
+            event: data.event,
             createdAt: data.createdAt?.toDate?.() ?? null,
             pending: d.metadata.hasPendingWrites,
           } as ThreadMessage;

@@ -36,6 +36,8 @@ import {
 import { auth } from './firebase';
 import { connectHost } from './hostBridge';
 import { renderChat, renderFatal } from './view';
+import { cartSync } from './cartSync';
+import { richRenderer } from './rich';
 
 /** While a conversation is live, the shopper's page says "still here" this often. */
 const HEARTBEAT_MS = 60_000;
@@ -111,6 +113,7 @@ function showChat(ctx: Context) {
     closable: host.embedded,
     onClose: () => host.send({ type: 'close' }),
     onInput: (text) => typing.input(text),
+    renderRich: richRenderer({ lang: uiLang }),
     onSend: async (raw) => {
       typing.stop();
       const text = validateMessageText(raw);
@@ -186,7 +189,12 @@ function showChat(ctx: Context) {
   // Typing marks expire by time, not by a write: re-check every second.
   setInterval(renderTyping, 1000);
 
+  // The store's cart reports, recorded once the shopper has a conversation.
+  const carts = cartSync(storeId, () => conversationId, memoryKey);
+  host.on('cart', carts.receive);
+
   function follow(id: string) {
+    carts.flush();
     unsubscribe?.();
     unwatchConversation?.();
     unwatchConversation = watchConversation(storeId, id, (next) => {

@@ -36,6 +36,12 @@ export interface ComptoirApi {
    * conversation is live); rejects with an Error whose `code` says why.
    */
   identify(customer: CustomerIdentity): Promise<void>;
+  /**
+   * Reports the shopper's cart: `{ items: [{ id, name, variant, quantity, unitPrice }],
+   * subtotal, currency, eventId? }`. Forwarded only to a loaded chat (opened, or with a live
+   * conversation); otherwise the latest cart waits here, at no network cost.
+   */
+  cart(cart: { items: unknown[]; subtotal: number; currency: string; eventId?: string }): void;
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -58,6 +64,8 @@ function start(script: HTMLScriptElement) {
   let ready = false;
   let isOpen = false;
   const queue: HostToChat[] = [];
+  // Only the latest cart matters: the chat app works out the changes from snapshots.
+  let cartReport: HostToChat | null = null;
 
   const post = (message: HostToChat) => {
     if (frame?.contentWindow && ready)
@@ -79,6 +87,7 @@ function start(script: HTMLScriptElement) {
     url.searchParams.set('mode', mode === 'form' ? 'form' : 'chat');
     if (formAllowed) url.searchParams.set('form', '1');
     frame = ui.mountFrame(url.href);
+    if (cartReport) post(cartReport);
     return frame;
   }
 
@@ -154,7 +163,24 @@ function start(script: HTMLScriptElement) {
     });
   }
 
-  window.Comptoir = { version: '1', open, close, identify };
+  function cart(c: Parameters<ComptoirApi['cart']>[0]) {
+    if (typeof c !== 'object' || !c || !Array.isArray(c.items)) {
+      throw new TypeError(
+        '[Comptoir] cart() takes { items: [{ id, name, variant, quantity, unitPrice }], subtotal, currency }.',
+      );
+    }
+    const { eventId, ...snapshot } = c;
+    // A plain copy: a store's cart object may hold what postMessage cannot clone.
+    cartReport = {
+      type: 'cart',
+      cart: JSON.parse(JSON.stringify(snapshot)),
+      eventId,
+      occurredAt: Date.now(),
+    };
+    if (frame) post(cartReport);
+  }
+
+  window.Comptoir = { version: '1', open, close, identify, cart };
   // The script tag is async: pages that load before it wait for this event.
   document.dispatchEvent(new CustomEvent('comptoir:ready'));
 
