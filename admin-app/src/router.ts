@@ -48,6 +48,12 @@ export const router = createRouter({
       component: () => import('./pages/SettingsPage.vue'),
       meta: { requiresAuth: true, title: 'Comptoir — Settings' },
     },
+    {
+      path: '/discounts',
+      name: 'discounts',
+      component: () => import('./pages/DiscountsPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Discounts' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   cartChanges,
   describeCartChange,
-  describeSystemEvent,
   isCartActive,
   shownName,
   validateCart,
   validateCartEventId,
 } from './cart';
+import { describeSystemEvent } from './systemEvents';
 import type { CartItem, CartSummary } from './types';
 
 const item = (id: string, name: string, quantity: number, variant: string | null = null) =>

@@ -4,7 +4,7 @@
  * line), the widget (which words it in the shopper's language) and the console.
  */
 import { commerceText } from './commerceText';
-import type { Cart, CartChange, CartItem, CartSummary, SystemEvent } from './types';
+import type { Cart, CartChange, CartItem, CartSummary } from './types';
 import type { ValidationResult } from './validation';
 
 export const CART_LIMITS = {
@@ -28,9 +28,6 @@ export const CART_COALESCE_SECONDS = 15;
 
 /** The console shows the cart in the conversation header while it was touched this recently. */
 export const CART_ACTIVE_HOURS = 24;
-
-/** How many lines one event line lists before "and N more changes". */
-const MAX_LINES = 6;
 
 const fail = <T>(message: string): ValidationResult<T> => ({
   ok: false,
@@ -169,23 +166,6 @@ export function formatMoney(amount: number, currency: string, lang: string): str
     return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(amount);
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
-  }
-}
-
-/** A system line's text in `lang` (the functions store the English one as `text`). */
-export function describeSystemEvent(event: SystemEvent, lang: string): string {
-  switch (event.kind) {
-    case 'cart': {
-      const lines = event.changes.slice(0, MAX_LINES).map((c) => describeCartChange(c, lang));
-      const more = event.changes.length - MAX_LINES;
-      if (more > 0) lines.push(commerceText(lang, 'cartMore', { count: more }));
-      return lines.join('\n');
-    }
-    case 'cart-snapshot':
-      return commerceText(lang, event.itemCount === 1 ? 'cartSnapshotOne' : 'cartSnapshot', {
-        count: event.itemCount,
-        subtotal: formatMoney(event.subtotal, event.currency, lang),
-      });
   }
 }
 

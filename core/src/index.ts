@@ -10,3 +10,5 @@ export * from './typing';
 export * from './presence';
 export * from './cart';
 export * from './commerceText';
+export * from './discounts';
+export * from './systemEvents';

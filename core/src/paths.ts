@@ -61,3 +61,11 @@ export const serverSecretPath = (storeId: string) => `${storePath(storeId)}/secr
  */
 export const signedRequestPath = (storeId: string, signature: string) =>
   `${storePath(storeId)}/signedRequests/${signature}`;
+
+/** `stores/{storeId}/discounts/{code}`: the store's discount codes (the code is the id). */
+export const discountsPath = (storeId: string) => `${storePath(storeId)}/discounts`;
+export const discountPath = (storeId: string, code: string) => `${discountsPath(storeId)}/${code}`;
+
+/** `…/discounts/{code}/uses/{conversationId}`: the conversations that used a code. */
+export const discountUsePath = (storeId: string, code: string, conversationId: string) =>
+  `${discountPath(storeId, code)}/uses/${conversationId}`;

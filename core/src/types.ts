@@ -291,7 +291,8 @@ export interface CartSummary extends Cart {
 /** A system line's meaning, so each side words it in its own language. */
 export type SystemEvent =
   | { kind: 'cart'; changes: CartChange[] }
-  | { kind: 'cart-snapshot'; itemCount: number; subtotal: number; currency: string };
+  | { kind: 'cart-snapshot'; itemCount: number; subtotal: number; currency: string }
+  | { kind: 'discount-applied'; code: string };
 
 // NOTE: commerce fields are added to the conversation and message shapes here, by
 // declaration merging, so the commerce feature stays in one block of this file.
@@ -318,4 +319,70 @@ export interface SignedRequestRecord {
   receivedAt: TimestampLike;
   /** For a Firestore TTL policy: records are useless once the timestamp window has passed. */
   expiresAt: TimestampLike;
+}
+
+// ---- Commerce: discounts ------------------------------------------------------------
+
+export type DiscountKind = 'percentage' | 'fixed-amount' | 'free-shipping';
+
+/** What the merchant sets on the Discounts page (dates in ms; see validateDiscount). */
+export interface DiscountInput {
+  /** Upper case, 3–32 letters, digits, `-` or `_`: also the document id. */
+  code: string;
+  kind: DiscountKind;
+  /** Percentage (1–100), or an amount in `currency`; 0 for free shipping. */
+  value: number;
+  /** The currency of a fixed amount and of the minimum subtotal (ISO 4217). */
+  currency: string;
+  startsAt: number | null;
+  endsAt: number | null;
+  /** How many conversations may use it, or null for no limit. */
+  usageLimit: number | null;
+  minimumSubtotal: number | null;
+  active: boolean;
+}
+
+/** `stores/{storeId}/discounts/{code}`: written by functions (saveDiscount, applyDiscount). */
+export interface Discount extends Omit<DiscountInput, 'startsAt' | 'endsAt'> {
+  startsAt: TimestampLike | null;
+  endsAt: TimestampLike | null;
+  /** Counted by applyDiscount in the same transaction that records the use. */
+  usageCount: number;
+  createdAt: TimestampLike;
+  updatedAt: TimestampLike;
+}
+
+/** What a discount card carries: a copy taken when the merchant shared it. */
+export type SharedDiscount = Pick<
+  Discount,
+  'code' | 'kind' | 'value' | 'currency' | 'minimumSubtotal' | 'endsAt'
+>;
+
+/** What the store's page receives (`comptoir:discount`, `Comptoir.onDiscount`). */
+export type DiscountDetail = Pick<Discount, 'code' | 'kind' | 'value' | 'currency'>;
+
+/** The discount applied in a conversation (functions only). */
+export interface AppliedDiscount extends DiscountDetail {
+  appliedAt: TimestampLike;
+  /** The card it was applied from. */
+  messageId: string;
+}
+
+/** `stores/{storeId}/discounts/{code}/uses/{conversationId}`: one use per conversation. */
+export interface DiscountUse {
+  conversationId: string;
+  shopperUid: string;
+  subtotal: number | null;
+  currency: string | null;
+  appliedAt: TimestampLike;
+}
+
+export interface Conversation {
+  /** The last discount the shopper applied here (functions only). */
+  discount?: AppliedDiscount | null;
+}
+
+export interface Message {
+  /** A discount card, posted by an operator through shareDiscount. */
+  discount?: SharedDiscount;
 }

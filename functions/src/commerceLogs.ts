@@ -13,3 +13,6 @@ export const cartEvent = (
 
 export const signedRequestRefused = (storeId: string, code: string) =>
   logger.warn('signed request refused', { storeId: storeId.slice(0, 64), code });
+
+export const discountApplied = (storeId: string, conversationId: string, code: string) =>
+  logger.info('discount applied', { storeId, conversationId, code });

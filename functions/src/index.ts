@@ -15,3 +15,6 @@ export { sweep } from './scheduled/sweep';
 export { reportCart } from './callable/reportCart';
 export { rotateServerSecret } from './callable/rotateServerSecret';
 export { cartEvents } from './http/cartEvents';
+export { saveDiscount } from './callable/saveDiscount';
+export { shareDiscount } from './callable/shareDiscount';
+export { applyDiscount } from './callable/applyDiscount';

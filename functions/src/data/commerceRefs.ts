@@ -3,8 +3,12 @@
  * requests), built from the shared paths like data/refs.ts.
  */
 import {
+  discountPath,
+  discountUsePath,
   serverSecretPath,
   signedRequestPath,
+  type Discount,
+  type DiscountUse,
   type ServerSecret,
   type SignedRequestRecord,
 } from '@comptoir/core';
@@ -27,3 +31,14 @@ export const signedRequestRef = (
   signature: string,
 ): DocumentReference<SignedRequestRecord> =>
   db.doc(signedRequestPath(storeId, signature)).withConverter(typed<SignedRequestRecord>());
+
+export const discountRef = (storeId: string, code: string): DocumentReference<Discount> =>
+  db.doc(discountPath(storeId, code)).withConverter(typed<Discount>());
+
+/** Exists once the conversation has used the code: the one-use-per-conversation rule. */
+export const discountUseRef = (
+  storeId: string,
+  code: string,
+  conversationId: string,
+): DocumentReference<DiscountUse> =>
+  db.doc(discountUsePath(storeId, code, conversationId)).withConverter(typed<DiscountUse>());

@@ -2,6 +2,7 @@
  * The chat app's commerce calls: the cart reports, discounts and order lookup all go
  * through callables (the server checks and counts; the shopper writes nothing directly).
  */
+import type { DiscountDetail } from '@comptoir/core';
 import { httpsCallable } from 'firebase/functions';
 import { functions } from './firebase';
 
@@ -17,3 +18,8 @@ export const reportCart = httpsCallable<CartReportInput, { status: string }>(
   functions,
   'reportCart',
 );
+
+export const applyDiscount = httpsCallable<
+  { storeId: string; conversationId: string; messageId: string },
+  { discount: DiscountDetail }
+>(functions, 'applyDiscount');

@@ -71,6 +71,7 @@ export function watchMessages(
             text: data.text,
             // Commerce: system lines, discount and product cards (see rich.ts).
             event: data.event,
+            discount: data.discount,
             createdAt: data.createdAt?.toDate?.() ?? null,
             pending: d.metadata.hasPendingWrites,
           } as ThreadMessage;

@@ -113,7 +113,7 @@ function showChat(ctx: Context) {
     closable: host.embedded,
     onClose: () => host.send({ type: 'close' }),
     onInput: (text) => typing.input(text),
-    renderRich: richRenderer({ lang: uiLang }),
+    renderRich: richRenderer({ lang: uiLang, storeId, conversationId: () => conversationId, host }),
     onSend: async (raw) => {
       typing.stop();
       const text = validateMessageText(raw);

@@ -14,6 +14,7 @@ import {
   LAUNCHER_LANGUAGES,
   type AvailabilityResponse,
   type CustomerIdentity,
+  type DiscountDetail,
   type WidgetMode,
 } from '@comptoir/core';
 import { envelope, isEnvelope, type ChatToHost, type HostToChat } from '../protocol';
@@ -42,6 +43,11 @@ export interface ComptoirApi {
    * conversation); otherwise the latest cart waits here, at no network cost.
    */
   cart(cart: { items: unknown[]; subtotal: number; currency: string; eventId?: string }): void;
+  /**
+   * Calls `fn({ code, kind, value, currency })` when the shopper applies a discount in the
+   * chat (as does a `comptoir:discount` event on `document`); returns an unsubscribe.
+   */
+  onDiscount(fn: (discount: DiscountDetail) => void): () => void;
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -116,6 +122,10 @@ function start(script: HTMLScriptElement) {
     close: () => close(),
     unread: (m) => ui.setUnread(isOpen ? 0 : Math.max(0, Math.floor(m.count))),
     conversation: (m) => memory.set('live', m.live),
+    discount: (m) => {
+      document.dispatchEvent(new CustomEvent('comptoir:discount', { detail: m.discount }));
+      discountHooks.forEach((fn) => fn(m.discount));
+    },
     identified: (m) => {
       const pending = identifications.get(m.requestId);
       identifications.delete(m.requestId);
@@ -180,7 +190,13 @@ function start(script: HTMLScriptElement) {
     if (frame) post(cartReport);
   }
 
-  window.Comptoir = { version: '1', open, close, identify, cart };
+  const discountHooks = new Set<(discount: DiscountDetail) => void>();
+  function onDiscount(fn: (discount: DiscountDetail) => void) {
+    discountHooks.add(fn);
+    return () => void discountHooks.delete(fn);
+  }
+
+  window.Comptoir = { version: '1', open, close, identify, cart, onDiscount };
   // The script tag is async: pages that load before it wait for this event.
   document.dispatchEvent(new CustomEvent('comptoir:ready'));
 
