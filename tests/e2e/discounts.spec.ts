@@ -73,23 +73,19 @@ describe('discounts: managed in the console, shared in a conversation, applied i
   });
 
   it('the merchant shares codes from the composer; an inactive one says what to fix', async () => {
-    await shopper.goto(`${store.url}/`);
+    // The demo store's own cart: one Opaline lamp (€149), reported to the chat by the page.
+    await shopper.goto(`${store.url}/product.html?id=opaline`);
+    await shopper.getByRole('button', { name: 'Add to cart' }).click();
+    await shopper.getByRole('status').getByText('Added to your cart.').waitFor(WAIT);
+    // What a store's script would do (besides the demo store's own hook).
     await shopper.evaluate(() => {
-      window.Comptoir!.onDiscount((d) => {
-        (window as unknown as { applied: unknown[] }).applied ??= [];
-        (window as unknown as { applied: unknown[] }).applied.push(d);
-      });
-      document.addEventListener('comptoir:discount', (e) => {
-        (window as unknown as { events: unknown[] }).events ??= [];
-        (window as unknown as { events: unknown[] }).events.push((e as CustomEvent).detail);
-      });
-      window.Comptoir!.cart({
-        items: [
-          { id: 'opaline', name: 'Opaline table lamp', variant: null, quantity: 1, unitPrice: 149 },
-        ],
-        subtotal: 149,
-        currency: 'EUR',
-      });
+      const w = window as unknown as { applied: unknown[]; events: unknown[] };
+      w.applied = [];
+      w.events = [];
+      window.Comptoir!.onDiscount((d) => w.applied.push(d));
+      document.addEventListener('comptoir:discount', (e) =>
+        w.events.push((e as CustomEvent).detail),
+      );
     });
     await shopper.locator('#comptoir-widget button.launcher').click();
     await chat().getByLabel('Your message').fill('Any discount on the Opaline lamp?');
