@@ -69,6 +69,12 @@ export const router = createRouter({
       component: () => import('./pages/InstallPage.vue'),
       meta: { requiresAuth: true, title: 'Comptoir — Install' },
     },
+    {
+      path: '/discounts',
+      name: 'discounts',
+      component: () => import('./pages/DiscountsPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Discounts' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

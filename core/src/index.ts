@@ -15,3 +15,7 @@ export * from './colors';
 export * from './configuration';
 export * from './preview';
 export * from './savedReplies';
+export * from './cart';
+export * from './commerceText';
+export * from './discounts';
+export * from './systemEvents';

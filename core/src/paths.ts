@@ -76,3 +76,20 @@ export const historyRowPath = (storeId: string, rowId: string) =>
 /** `stores/{storeId}/savedReplies/{id}`: canned answers operators insert from the composer. */
 export const savedRepliesPath = (storeId: string) => `${storePath(storeId)}/savedReplies`;
 export const savedReplyPath = (storeId: string, id: string) => `${savedRepliesPath(storeId)}/${id}`;
+/** `stores/{storeId}/secrets/server`: the key store servers sign their requests with. */
+export const serverSecretPath = (storeId: string) => `${storePath(storeId)}/secrets/server`;
+
+/**
+ * `stores/{storeId}/signedRequests/{signature}`: signed server-to-server requests already
+ * accepted, so a captured one cannot be replayed within the timestamp window (functions only).
+ */
+export const signedRequestPath = (storeId: string, signature: string) =>
+  `${storePath(storeId)}/signedRequests/${signature}`;
+
+/** `stores/{storeId}/discounts/{code}`: the store's discount codes (the code is the id). */
+export const discountsPath = (storeId: string) => `${storePath(storeId)}/discounts`;
+export const discountPath = (storeId: string, code: string) => `${discountsPath(storeId)}/${code}`;
+
+/** `…/discounts/{code}/uses/{conversationId}`: the conversations that used a code. */
+export const discountUsePath = (storeId: string, code: string, conversationId: string) =>
+  `${discountPath(storeId, code)}/uses/${conversationId}`;

@@ -383,3 +383,155 @@ export interface HistoryRow {
   /** When the row last received a conversation. */
   archivedAt: TimestampLike;
 }
+
+// ---- Commerce: the shopper's cart ---------------------------------------------------
+
+/** One line of a store's cart, as the store reports it (`Comptoir.cart` or server to server). */
+export interface CartItem {
+  /** The store's id for the line (usually the variant's id): changes are matched on it. */
+  id: string;
+  name: string;
+  variant: string | null;
+  quantity: number;
+  /** In the currency's major unit (29.9 means €29.90), as stores show prices. */
+  unitPrice: number;
+}
+
+/** A whole cart: each report is a snapshot, and the server works out what changed. */
+export interface Cart {
+  items: CartItem[];
+  subtotal: number;
+  /** ISO 4217 code, e.g. "EUR". */
+  currency: string;
+}
+
+/** What one cart event did to a line: +2 added, -1 removed. */
+export interface CartChange {
+  delta: number;
+  /** The product's name, or null when it is 41 characters or longer (see core/src/cart.ts). */
+  name: string | null;
+  variant: string | null;
+}
+
+/**
+ * The cart as the conversation keeps it (functions only): shown in the console's header
+ * while active, and the baseline the next report is compared with.
+ */
+export interface CartSummary extends Cart {
+  itemCount: number;
+  /** The last cart interaction (server time of the last change). */
+  updatedAt: TimestampLike;
+  /** The store's time of the last applied event (ms), to ignore late, older snapshots. */
+  occurredAt: number;
+  /** Ids of the latest events, so a repeated event is ignored. */
+  recentEventIds: string[];
+  /**
+   * The system line a burst of changes is written to, and the cart before the burst: the
+   * next change within the coalescing window rewrites that line instead of adding one.
+   */
+  burst: {
+    messageId: string;
+    before: CartItem[];
+    /** The inbox preview before the line, restored if the burst cancels out. */
+    previous: Pick<Conversation, 'lastMessage' | 'lastMessageAt' | 'lastMessageId'>;
+  } | null;
+}
+
+/** A system line's meaning, so each side words it in its own language. */
+export type SystemEvent =
+  | { kind: 'cart'; changes: CartChange[] }
+  | { kind: 'cart-snapshot'; itemCount: number; subtotal: number; currency: string }
+  | { kind: 'discount-applied'; code: string };
+
+// NOTE: commerce fields are added to the conversation and message shapes here, by
+// declaration merging, so the commerce feature stays in one block of this file.
+export interface Conversation {
+  /** The shopper's cart, kept by functions from the store's reports; absent until one. */
+  cart?: CartSummary | null;
+}
+
+export interface Message {
+  /** On `system` lines written by functions: what happened, for localised wording. */
+  event?: SystemEvent;
+}
+
+/**
+ * `stores/{storeId}/secrets/server`: the key a store's server signs its requests to the
+ * HTTP endpoints with (cart events, orders, products). Apart from the identity secret on
+ * purpose: identity signatures are published in pages, request signatures never are.
+ */
+export type ServerSecret = IdentitySecret;
+
+/** `stores/{storeId}/signedRequests/{signature}`: a request already accepted (functions). */
+export interface SignedRequestRecord {
+  path: string;
+  receivedAt: TimestampLike;
+  /** For a Firestore TTL policy: records are useless once the timestamp window has passed. */
+  expiresAt: TimestampLike;
+}
+
+// ---- Commerce: discounts ------------------------------------------------------------
+
+export type DiscountKind = 'percentage' | 'fixed-amount' | 'free-shipping';
+
+/** What the merchant sets on the Discounts page (dates in ms; see validateDiscount). */
+export interface DiscountInput {
+  /** Upper case, 3–32 letters, digits, `-` or `_`: also the document id. */
+  code: string;
+  kind: DiscountKind;
+  /** Percentage (1–100), or an amount in `currency`; 0 for free shipping. */
+  value: number;
+  /** The currency of a fixed amount and of the minimum subtotal (ISO 4217). */
+  currency: string;
+  startsAt: number | null;
+  endsAt: number | null;
+  /** How many conversations may use it, or null for no limit. */
+  usageLimit: number | null;
+  minimumSubtotal: number | null;
+  active: boolean;
+}
+
+/** `stores/{storeId}/discounts/{code}`: written by functions (saveDiscount, applyDiscount). */
+export interface Discount extends Omit<DiscountInput, 'startsAt' | 'endsAt'> {
+  startsAt: TimestampLike | null;
+  endsAt: TimestampLike | null;
+  /** Counted by applyDiscount in the same transaction that records the use. */
+  usageCount: number;
+  createdAt: TimestampLike;
+  updatedAt: TimestampLike;
+}
+
+/** What a discount card carries: a copy taken when the merchant shared it. */
+export type SharedDiscount = Pick<
+  Discount,
+  'code' | 'kind' | 'value' | 'currency' | 'minimumSubtotal' | 'endsAt'
+>;
+
+/** What the store's page receives (`comptoir:discount`, `Comptoir.onDiscount`). */
+export type DiscountDetail = Pick<Discount, 'code' | 'kind' | 'value' | 'currency'>;
+
+/** The discount applied in a conversation (functions only). */
+export interface AppliedDiscount extends DiscountDetail {
+  appliedAt: TimestampLike;
+  /** The card it was applied from. */
+  messageId: string;
+}
+
+/** `stores/{storeId}/discounts/{code}/uses/{conversationId}`: one use per conversation. */
+export interface DiscountUse {
+  conversationId: string;
+  shopperUid: string;
+  subtotal: number | null;
+  currency: string | null;
+  appliedAt: TimestampLike;
+}
+
+export interface Conversation {
+  /** The last discount the shopper applied here (functions only). */
+  discount?: AppliedDiscount | null;
+}
+
+export interface Message {
+  /** A discount card, posted by an operator through shareDiscount. */
+  discount?: SharedDiscount;
+}

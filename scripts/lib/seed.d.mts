@@ -20,3 +20,4 @@ export declare function seedDemo(): Promise<{
   operator: Merchant;
 }>;
 export declare function identitySecretOf(storeId: string): Promise<string>;
+export declare function serverSecretOf(storeId: string): Promise<string>;

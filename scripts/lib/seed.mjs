@@ -130,6 +130,11 @@ export async function seedStore(storeId, widget = DEMO_WIDGET, settings = {}) {
     { secret: randomBytes(32).toString('hex'), rotatedAt: FieldValue.serverTimestamp() },
     { merge: false },
   );
+  // The key the store's server signs its requests with (cart events, orders, products).
+  batch.set(db.doc(`stores/${storeId}/secrets/server`), {
+    secret: randomBytes(32).toString('hex'),
+    rotatedAt: FieldValue.serverTimestamp(),
+  });
   batch.set(db.doc(`stores/${storeId}/public/availability`), {
     status: 'offline',
     offlineForm: storeSettings.offlineMode,
@@ -150,5 +155,11 @@ export async function seedDemo() {
 /** The store's identity secret, as its server would keep it (for the demo and the tests). */
 export async function identitySecretOf(storeId) {
   const snapshot = await getFirestore(adminApp()).doc(`stores/${storeId}/secrets/identity`).get();
+  return snapshot.get('secret');
+}
+
+/** The store's server secret, as its server would keep it (for the demo and the tests). */
+export async function serverSecretOf(storeId) {
+  const snapshot = await getFirestore(adminApp()).doc(`stores/${storeId}/secrets/server`).get();
   return snapshot.get('secret');
 }

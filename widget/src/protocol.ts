@@ -4,7 +4,7 @@
  * origin and window before reading anything; unknown message types are ignored.
  */
 
-import type { CustomerIdentity } from '@comptoir/core';
+import type { CustomerIdentity, DiscountDetail } from '@comptoir/core';
 
 export const PROTOCOL = 'comptoir/1';
 
@@ -14,13 +14,17 @@ export type ChatToHost =
   | { type: 'close' }
   | { type: 'unread'; count: number }
   | { type: 'conversation'; live: boolean }
-  | { type: 'identified'; requestId: number; ok: boolean; code?: string; message?: string };
+  | { type: 'identified'; requestId: number; ok: boolean; code?: string; message?: string }
+  /** The shopper applied a discount: the store's page applies it to its cart. */
+  | { type: 'discount'; discount: DiscountDetail };
 
 /** Loader → chat app. */
 export type HostToChat =
   | { type: 'open' }
   | { type: 'closed' }
-  | { type: 'identify'; requestId: number; customer: CustomerIdentity };
+  | { type: 'identify'; requestId: number; customer: CustomerIdentity }
+  /** The store's cart, as given to Comptoir.cart() (validated by the chat app). */
+  | { type: 'cart'; cart: unknown; eventId?: string; occurredAt: number };
 
 export type Envelope<T> = T & { protocol: typeof PROTOCOL };
 

@@ -17,6 +17,9 @@ export const onMessageCreated = onDocumentCreated(
     const { storeId, conversationId, messageId } = event.params;
     const message = event.data?.data() as Message | undefined;
     if (!message) return;
+    // System lines (cart, discounts) keep the summary in the transaction that writes them:
+    // a cart line may be rewritten or withdrawn before this trigger runs.
+    if (message.author === 'system') return;
     const ref = conversationRef(storeId, conversationId);
     await db.runTransaction(async (tx) => {
       const conversation = (await tx.get(ref)).data();

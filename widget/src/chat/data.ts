@@ -96,6 +96,9 @@ export function watchMessages(
             authorName: data.authorName,
             text: data.text,
             via: data.via,
+            // Commerce: system lines, discount and product cards (see rich.ts).
+            event: data.event,
+            discount: data.discount,
             createdAt: data.createdAt?.toDate?.() ?? null,
             pending: d.metadata.hasPendingWrites,
           } as ThreadMessage;

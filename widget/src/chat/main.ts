@@ -40,6 +40,8 @@ import { auth } from './firebase';
 import { connectHost } from './hostBridge';
 import { closeOnEscape } from './keyboard';
 import { renderChat, renderFatal } from './view';
+import { cartSync } from './cartSync';
+import { richRenderer } from './rich';
 
 /** While a conversation is live, the shopper's page says "still here" this often. */
 const HEARTBEAT_MS = 60_000;
@@ -116,6 +118,7 @@ function showChat(ctx: Context) {
     closable: host.embedded,
     onClose: () => host.send({ type: 'close' }),
     onInput: (text) => typing.input(text),
+    renderRich: richRenderer({ lang: uiLang, storeId, conversationId: () => conversationId, host }),
     onSend: async (raw) => {
       typing.stop();
       const text = validateMessageText(raw);
@@ -241,8 +244,13 @@ function showChat(ctx: Context) {
     );
   }
 
+  // The store's cart reports, recorded once the shopper has a conversation.
+  const carts = cartSync(storeId, () => conversationId, memoryKey);
+  host.on('cart', carts.receive);
+
   function follow(id: string) {
     remember(memoryKey, id); // seven more days from each visit
+    carts.flush();
     unsubscribe?.();
     unwatchConversation?.();
     unwatchConversation = watchConversation(storeId, id, (next) => {

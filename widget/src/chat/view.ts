@@ -13,6 +13,8 @@ export interface ChatViewOptions {
   onSend(text: string): Promise<boolean>;
   onInput(text: string): void;
   onClose(): void;
+  /** Commerce: a card or a localised system line instead of the plain bubble (rich.ts). */
+  renderRich?(message: ThreadMessage): Node | null;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -153,7 +155,7 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
             'li',
             { className: `message ${m.author}${m.pending ? ' pending' : ''}` },
             [
-              el('div', { className: 'bubble', textContent: m.text }),
+              options.renderRich?.(m) ?? el('div', { className: 'bubble', textContent: m.text }),
               el('div', { className: 'meta', textContent: meta.join(' · ') }),
             ],
           );

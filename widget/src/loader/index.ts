@@ -14,6 +14,7 @@ import {
   LAUNCHER_LANGUAGES,
   type AvailabilityResponse,
   type CustomerIdentity,
+  type DiscountDetail,
   type WidgetMode,
 } from '@comptoir/core';
 import { envelope, isEnvelope, type ChatToHost, type HostToChat } from '../protocol';
@@ -36,6 +37,17 @@ export interface ComptoirApi {
    * conversation is live); rejects with an Error whose `code` says why.
    */
   identify(customer: CustomerIdentity): Promise<void>;
+  /**
+   * Reports the shopper's cart: `{ items: [{ id, name, variant, quantity, unitPrice }],
+   * subtotal, currency, eventId? }`. Forwarded only to a loaded chat (opened, or with a live
+   * conversation); otherwise the latest cart waits here, at no network cost.
+   */
+  cart(cart: { items: unknown[]; subtotal: number; currency: string; eventId?: string }): void;
+  /**
+   * Calls `fn({ code, kind, value, currency })` when the shopper applies a discount in the
+   * chat (as does a `comptoir:discount` event on `document`); returns an unsubscribe.
+   */
+  onDiscount(fn: (discount: DiscountDetail) => void): () => void;
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -61,6 +73,8 @@ function start(script: HTMLScriptElement) {
   let ready = false;
   let isOpen = false;
   const queue: HostToChat[] = [];
+  // Only the latest cart matters: the chat app works out the changes from snapshots.
+  let cartReport: HostToChat | null = null;
 
   const post = (message: HostToChat) => {
     if (frame?.contentWindow && ready)
@@ -85,6 +99,7 @@ function start(script: HTMLScriptElement) {
     url.searchParams.set('page', location.origin + location.pathname);
     if (resume) url.searchParams.set('resume', resume);
     frame = ui.mountFrame(url.href);
+    if (cartReport) post(cartReport);
     return frame;
   }
 
@@ -117,6 +132,10 @@ function start(script: HTMLScriptElement) {
     },
     unread: (m) => ui.setUnread(isOpen ? 0 : Math.max(0, Math.floor(m.count))),
     conversation: (m) => memory.set('live', m.live),
+    discount: (m) => {
+      document.dispatchEvent(new CustomEvent('comptoir:discount', { detail: m.discount }));
+      discountHooks.forEach((fn) => fn(m.discount));
+    },
     identified: (m) => {
       const pending = identifications.get(m.requestId);
       identifications.delete(m.requestId);
@@ -164,7 +183,30 @@ function start(script: HTMLScriptElement) {
     });
   }
 
-  window.Comptoir = { version: '1', open, close, identify };
+  function cart(c: Parameters<ComptoirApi['cart']>[0]) {
+    if (typeof c !== 'object' || !c || !Array.isArray(c.items)) {
+      throw new TypeError(
+        '[Comptoir] cart() takes { items: [{ id, name, variant, quantity, unitPrice }], subtotal, currency }.',
+      );
+    }
+    const { eventId, ...snapshot } = c;
+    // A plain copy: a store's cart object may hold what postMessage cannot clone.
+    cartReport = {
+      type: 'cart',
+      cart: JSON.parse(JSON.stringify(snapshot)),
+      eventId,
+      occurredAt: Date.now(),
+    };
+    if (frame) post(cartReport);
+  }
+
+  const discountHooks = new Set<(discount: DiscountDetail) => void>();
+  function onDiscount(fn: (discount: DiscountDetail) => void) {
+    discountHooks.add(fn);
+    return () => void discountHooks.delete(fn);
+  }
+
+  window.Comptoir = { version: '1', open, close, identify, cart, onDiscount };
   // The script tag is async: pages that load before it wait for this event.
   document.dispatchEvent(new CustomEvent('comptoir:ready'));
 

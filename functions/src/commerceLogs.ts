@@ -1,0 +1,18 @@
+/**
+ * Named log lines of the commerce features (see logs.ts): ids and outcomes only, never
+ * cart contents, emails or order details.
+ */
+import { logger } from 'firebase-functions/v2';
+
+export const cartEvent = (
+  storeId: string,
+  conversationId: string,
+  source: 'widget' | 'server',
+  outcome: string,
+) => logger.info('cart event', { storeId, conversationId, source, outcome });
+
+export const signedRequestRefused = (storeId: string, code: string) =>
+  logger.warn('signed request refused', { storeId: storeId.slice(0, 64), code });
+
+export const discountApplied = (storeId: string, conversationId: string, code: string) =>
+  logger.info('discount applied', { storeId, conversationId, code });
