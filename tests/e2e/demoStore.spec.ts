@@ -100,7 +100,7 @@ describe('the demo store: cart events and a discount that lowers the store’s t
     await total.waitFor(WAIT);
     expect(await total.innerText()).toBe('€149.00');
 
-    await console_.getByRole('button', { name: 'Discount' }).click();
+    await console_.getByTestId('chat-window').getByRole('button', { name: 'Discount' }).click();
     await console_
       .getByRole('dialog', { name: 'Share a discount' })
       .getByRole('button', { name: 'Share SPRING15' })

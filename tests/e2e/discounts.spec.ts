@@ -99,7 +99,7 @@ describe('discounts: managed in the console, shared in a conversation, applied i
     const thread = console_.getByRole('log', { name: 'Messages' });
     await thread.getByText('Any discount on the Opaline lamp?').waitFor(WAIT);
 
-    const picker = console_.getByRole('button', { name: 'Discount' });
+    const picker = console_.getByTestId('chat-window').getByRole('button', { name: 'Discount' });
     await picker.click();
     const panel = console_.getByRole('dialog', { name: 'Share a discount' });
     await panel.getByRole('button', { name: 'Share WINTER10' }).click();
