@@ -174,6 +174,11 @@ export const FIGURES: Figure[] = [
     target: { kind: 'min', limit: 2, text: '≥ 2' },
   },
   {
+    key: 'loadRefused',
+    label: 'load: writes refused',
+    target: { kind: 'equals', limit: 0, text: '0' },
+  },
+  {
     key: 'loadDelivered',
     label: 'load: delivered to every operator',
     target: { kind: 'equals', limit: (r) => num(r, 'loadSent'), text: '= sent' },

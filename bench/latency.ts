@@ -56,19 +56,24 @@ class Arrivals {
 
   /**
    * Writes, then resolves with the time from the write call to the receiving side's
-   * listener, or null when it has not arrived within 15 s (counted as lost).
+   * listener; null when the write was refused or it has not arrived within 15 s (lost).
    */
   async time(ref: DocumentReference, to: Side, write: () => Promise<void>) {
     const key = `${to}/${ref.id}`;
+    let giveUp = () => {};
     const arrival = new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => resolve(null), ARRIVAL_TIMEOUT_MS);
+      giveUp = () => {
+        clearTimeout(timer);
+        resolve(null);
+      };
       this.waiting.set(key, (at) => {
         clearTimeout(timer);
         resolve(at);
       });
     });
     const sent = performance.now();
-    const [, at] = await Promise.all([write(), arrival]);
+    const [, at] = await Promise.all([write().catch(giveUp), arrival]);
     this.waiting.delete(key);
     return at === null ? null : at - sent;
   }
