@@ -13,6 +13,7 @@ export default defineConfig({
           include: [
             '{core,functions,widget,admin-app}/src/**/*.spec.ts',
             'tests/mail-sink/**/*.spec.ts',
+            'bench/**/*.spec.ts',
           ],
           environment: 'node',
         },
