@@ -5,18 +5,13 @@
  */
 import { FirebaseError } from 'firebase/app';
 import { httpsCallable } from 'firebase/functions';
-import type { AvailabilityStatus, Configuration, StoreSettings } from '@comptoir/core';
+import type { AvailabilityStatus, Configuration } from '@comptoir/core';
 import { functions } from '../firebase';
 
 const setOperatorStatusFn = httpsCallable<
   { storeId: string; online: boolean },
   { status: AvailabilityStatus }
 >(functions, 'setOperatorStatus');
-
-const saveStoreSettingsFn = httpsCallable<
-  { storeId: string; settings: StoreSettings },
-  { ok: true }
->(functions, 'saveStoreSettings');
 
 const endConversationFn = httpsCallable<{ storeId: string; conversationId: string }, { ok: true }>(
   functions,
@@ -27,10 +22,6 @@ const endConversationFn = httpsCallable<{ storeId: string; conversationId: strin
 export async function setOperatorStatus(storeId: string, online: boolean) {
   const result = await setOperatorStatusFn({ storeId, online });
   return result.data;
-}
-
-export async function saveStoreSettings(storeId: string, settings: StoreSettings) {
-  await saveStoreSettingsFn({ storeId, settings });
 }
 
 const saveConfigurationFn = httpsCallable<{ storeId: string } & Configuration, { ok: true }>(

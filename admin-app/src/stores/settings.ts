@@ -8,7 +8,6 @@ import { useDocument } from 'vuefire';
 import {
   DEFAULT_AUTO_REPLY,
   validateConfiguration,
-  validateStoreSettings,
   type AutoReply,
   type Configuration,
   type StoreSettings,
@@ -18,7 +17,6 @@ import {
   describeCallableError,
   invalidFieldsOf,
   saveConfiguration as saveConfigurationCall,
-  saveStoreSettings,
 } from '../data/callables';
 import { appearanceOf, widgetSettingsRef } from '../data/widgetSettings';
 import { useSessionStore } from './session';
@@ -97,10 +95,6 @@ export type ConfigurationOutcome =
   | { ok: true; value: Configuration }
   | { ok: false; message: string; fields: Record<string, string> };
 
-export type SaveOutcome =
-  | { ok: true; value: StoreSettings }
-  | { ok: false; message: string; fields: Record<string, string> };
-
 export const useSettingsStore = defineStore('settings', () => {
   const session = useSessionStore();
 
@@ -145,34 +139,7 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  /**
-   * Nothing is sent while the form is invalid: the same validator runs on the server, so
-   * a refusal there would only say later what can be said now, under each field.
-   */
-  async function save(input: unknown): Promise<SaveOutcome> {
-    const result = validateStoreSettings(input);
-    if (!result.ok) return { ok: false, message: result.message, fields: result.fields };
-    const storeId = session.storeId;
-    if (!storeId) return { ok: false, message: 'Your store is still loading.', fields: {} };
-    if (saving.value) return { ok: false, message: 'Already saving…', fields: {} };
-    saving.value = true;
-    try {
-      await saveStoreSettings(storeId, result.value);
-      // The cleaned values (trimmed), as the server stored them.
-      return { ok: true, value: result.value };
-    } catch (err) {
-      console.error('Could not save the settings', err);
-      return {
-        ok: false,
-        message: describeCallableError(err),
-        fields: invalidFieldsOf(err) ?? {},
-      };
-    } finally {
-      saving.value = false;
-    }
-  }
-
-  return { saved, loading, saving, save, widgetDoc, savedConfiguration, saveConfiguration };
+  return { saved, loading, saving, widgetDoc, savedConfiguration, saveConfiguration };
 });
 
 if (import.meta.hot) {
