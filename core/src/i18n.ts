@@ -34,6 +34,8 @@ export const widgetStrings = {
     close: 'Close',
     connecting: 'Connecting…',
     sendFailed: 'Your message could not be sent. Try again.',
+    waitingForConnection:
+      'Waiting for connection… Your messages will be sent as soon as you are back online.',
     poweredBy: 'Chat by Comptoir',
     firstName: 'First name',
     lastName: 'Last name',
@@ -79,6 +81,8 @@ export const widgetStrings = {
     close: 'Fermer',
     connecting: 'Connexion…',
     sendFailed: "Votre message n'a pas pu être envoyé. Réessayez.",
+    waitingForConnection:
+      'En attente de connexion… Vos messages partiront dès le retour de la connexion.',
     poweredBy: 'Discussion par Comptoir',
     firstName: 'Prénom',
     lastName: 'Nom',

@@ -70,9 +70,21 @@ function launcherJarFor(sdkJar) {
 export function firestoreEmulatorEnv() {
   if (process.env.FIRESTORE_EMULATOR_BINARY_PATH) return {};
   if (cachedDownload()) return {};
+  return { FIRESTORE_EMULATOR_BINARY_PATH: sdkLauncherJar() };
+}
+
+/**
+ * The jar `java -jar` starts as a Firestore emulator, found the same way (for the tests
+ * that run a second emulator of their own, e.g. one seeded from an export).
+ */
+export function firestoreEmulatorJar() {
+  return process.env.FIRESTORE_EMULATOR_BINARY_PATH ?? cachedDownload() ?? sdkLauncherJar();
+}
+
+function sdkLauncherJar() {
   for (const root of cloudSdkRoots()) {
     const sdkJar = join(root, SDK_JAR);
-    if (existsSync(sdkJar)) return { FIRESTORE_EMULATOR_BINARY_PATH: launcherJarFor(sdkJar) };
+    if (existsSync(sdkJar)) return launcherJarFor(sdkJar);
   }
   throw new EmulatorSetupError(
     'No Firestore emulator found, and this machine cannot download one.\n' +

@@ -160,7 +160,9 @@ describe('archiving on going offline', () => {
     expect(history.get(guestHistoryRowId(guest1))?.conversationIds).toEqual([guest1]);
   });
 
-  it('interrupted after one batch and run again, it archives every finished conversation exactly once', async () => {
+  // Killing the archive for real (SIGKILL mid-run) is in faults.spec.ts; this is the
+  // bounded run a time budget ends early, and the next run taking over.
+  it('stopped by its batch bound after one batch, the next run archives the rest exactly once', async () => {
     const store = await openStore('arch-resume');
     const ada = await shopper();
     await identify(store, ada, 'cust-7', 'Ada Lovelace', 'ada@example.com');
@@ -172,7 +174,7 @@ describe('archiving on going offline', () => {
     for (let i = 0; i < 5; i++) guests.push(await chat(store, await shopper(), [`Guest ${i}`]));
     const ongoing = await chat(store, await shopper(), ['Still here'], false);
 
-    // Stopped after its first batch of 2, as a timeout or crash would stop it.
+    // Stopped after its first batch of 2, as its time budget would stop it.
     expect(await archiveFinished(store.storeId, { batchSize: 2, maxBatches: 1 })).toEqual({
       archived: 2,
       complete: false,

@@ -43,6 +43,9 @@ import { renderChat, renderFatal } from './view';
 import { cartSync } from './cartSync';
 import { richRenderer } from './rich';
 
+/** Tries (online) of a conversation start that keeps failing, before giving the text back. */
+const CONNECTION_RETRIES = 4;
+
 /** While a conversation is live, the shopper's page says "still here" this often. */
 const HEARTBEAT_MS = 60_000;
 
@@ -65,6 +68,24 @@ const errorCode = (error: unknown) =>
   error instanceof FirebaseError
     ? ((error as FirebaseError & { details?: { code?: string } }).details?.code ?? error.code)
     : null;
+
+/**
+ * The call never reached the server: the browser is offline, or the request failed on the
+ * way (the functions SDK reports a failed fetch as `internal` with no details, where the
+ * server's own refusals always carry a code).
+ */
+function isConnectionError(error: unknown) {
+  if (!navigator.onLine) return true;
+  if (!(error instanceof FirebaseError)) return false;
+  if (error.code === 'functions/unavailable' || error.code === 'functions/deadline-exceeded')
+    return true;
+  return error.code === 'functions/internal' && !(error as { details?: unknown }).details;
+}
+
+const whenOnline = () =>
+  new Promise<void>((resolve) =>
+    window.addEventListener('online', () => resolve(), { once: true }),
+  );
 
 function showForm(ctx: Context, notice?: string) {
   const texts = ctx.settings.offlineForm.texts[ctx.textLang] ??
@@ -127,40 +148,120 @@ function showChat(ctx: Context) {
         return false;
       }
       view.showError(null);
+      // Behind texts already waiting for the connection: keep the shopper's order.
+      if (waiting.length > 0) {
+        wait(text.value);
+        return true;
+      }
       try {
-        // No conversation yet, or the merchant ended it: the server starts one or reopens
-        // it (an archived one is replaced by a new conversation).
-        if (!conversationId || (conversationView && conversationView.status !== 'ongoing')) {
-          const next = await startConversation(storeId, textLang, params.get('page'));
-          if (next !== conversationId) {
-            conversationId = next;
-            conversationView = null;
-            remember(memoryKey, conversationId);
-            follow(conversationId);
-          }
+        await ensureConversation();
+      } catch (error) {
+        if (isConnectionError(error)) {
+          wait(text.value);
+          return true;
         }
-        await sendShopperMessage(storeId, conversationId, user.uid, text.value);
+        return refused(error);
+      }
+      try {
+        // Offline, Firestore keeps the write and sends it on reconnection: the message shows
+        // as "Sending…" meanwhile (pending), and this resolves once the server has it.
+        await sendShopperMessage(storeId, conversationId!, user.uid, text.value);
         return true;
       } catch (error) {
-        const code = errorCode(error);
-        if (code === 'store-full' || code === 'store-offline') {
-          // No slot for a new conversation: offer the contact form instead, if there is one.
-          if (formAllowed) {
-            showForm(ctx, widgetText(uiLang, code === 'store-full' ? 'storeFull' : 'storeOffline'));
-            return true;
-          }
-          view.showError(widgetText(uiLang, 'chatUnavailable'));
-          return false;
-        }
-        view.showError(
-          error instanceof FirebaseError && error.code.startsWith('functions/')
-            ? error.message
-            : widgetText(uiLang, 'sendFailed'),
-        );
-        return false;
+        return refused(error);
       }
     },
   });
+
+  // No conversation yet, or the merchant ended it: the server starts one or reopens it
+  // (an archived one is replaced by a new conversation).
+  async function ensureConversation() {
+    if (conversationId && (!conversationView || conversationView.status === 'ongoing')) return;
+    const next = await startConversation(storeId, textLang, params.get('page'));
+    if (next !== conversationId) {
+      conversationId = next;
+      conversationView = null;
+      remember(memoryKey, conversationId);
+      follow(conversationId);
+    }
+  }
+
+  /** The server said no (or failed): say why; false gives the text back to the composer. */
+  function refused(error: unknown): boolean {
+    const code = errorCode(error);
+    if (code === 'store-full' || code === 'store-offline') {
+      // No slot for a new conversation: offer the contact form instead, if there is one.
+      if (formAllowed) {
+        showForm(ctx, widgetText(uiLang, code === 'store-full' ? 'storeFull' : 'storeOffline'));
+        return true;
+      }
+      view.showError(widgetText(uiLang, 'chatUnavailable'));
+      return false;
+    }
+    view.showError(
+      error instanceof FirebaseError && error.code.startsWith('functions/')
+        ? error.message
+        : widgetText(uiLang, 'sendFailed'),
+    );
+    return false;
+  }
+
+  // Texts written while the conversation could not be started (a callable cannot queue
+  // offline the way Firestore writes do): shown as "Sending…" and sent in order once the
+  // connection is back.
+  const waiting: string[] = [];
+  function wait(text: string) {
+    waiting.push(text);
+    view.showWaiting(waiting);
+    void deliverWaiting();
+  }
+
+  let delivering = false;
+  async function deliverWaiting() {
+    if (delivering) return;
+    delivering = true;
+    try {
+      for (let attempt = 0; waiting.length > 0; attempt++) {
+        if (!navigator.onLine) {
+          attempt = 0;
+          await whenOnline();
+        } else if (attempt > 0) {
+          // Online but the call still failed: back off, and give up after a while.
+          if (attempt > CONNECTION_RETRIES) return giveBack();
+          await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+        }
+        try {
+          await ensureConversation();
+        } catch (error) {
+          if (isConnectionError(error)) continue;
+          giveBack();
+          refused(error);
+          return;
+        }
+        const texts = waiting.splice(0);
+        // Written at once, in order (Firestore keeps them queued if the network drops again).
+        for (const text of texts) {
+          sendShopperMessage(storeId, conversationId!, user.uid, text).catch(refused);
+        }
+        view.showWaiting(waiting);
+      }
+    } finally {
+      delivering = false;
+    }
+  }
+
+  /** Nothing is lost: texts that could not go back into the composer, for another try. */
+  function giveBack() {
+    const texts = waiting.splice(0);
+    view.showWaiting(waiting);
+    view.restoreDraft(texts.join('\n'));
+    view.showError(widgetText(uiLang, 'sendFailed'));
+  }
+
+  const showConnection = () => view.showOffline(!navigator.onLine);
+  window.addEventListener('online', showConnection);
+  window.addEventListener('offline', showConnection);
+  showConnection();
 
   // Unread = operator replies newer than the newest message the shopper has seen open.
   // Server timestamps on both sides, so the shopper's clock does not matter.

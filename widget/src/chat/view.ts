@@ -56,12 +56,21 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     el('div', { className: 'bubble', textContent: texts.welcome }),
   ]);
   const list = el('ol', { className: 'messages' });
+  // Texts waiting for the connection before the conversation could start (see main.ts).
+  const waitingList = el('ol', { className: 'messages waiting' });
   const typing = el('p', { className: 'typing' });
   typing.setAttribute('aria-live', 'polite');
   const ended = el('p', { className: 'ended', textContent: t('conversationEnded'), hidden: true });
   // Below the messages: a card the chat app may show (asking for an email).
   const aside = el('div', { className: 'aside' });
-  const thread = el('main', { className: 'thread' }, [welcome, list, aside, ended, typing]);
+  const thread = el('main', { className: 'thread' }, [
+    welcome,
+    list,
+    waitingList,
+    aside,
+    ended,
+    typing,
+  ]);
   thread.setAttribute('role', 'log');
   thread.setAttribute('aria-live', 'polite');
   thread.setAttribute('aria-label', texts.header);
@@ -76,10 +85,16 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
   const send = el('button', { type: 'submit', className: 'send', disabled: true }, [t('send')]);
   const error = el('p', { className: 'error' });
   error.setAttribute('role', 'alert');
+  const offline = el('p', {
+    className: 'connection',
+    textContent: t('waitingForConnection'),
+    hidden: true,
+  });
+  offline.setAttribute('role', 'status');
   const form = el('form', { className: 'composer' }, [input, send]);
   const footer = el('footer', { className: 'powered', textContent: t('poweredBy') });
 
-  root.replaceChildren(header, thread, error, form, footer);
+  root.replaceChildren(header, thread, offline, error, form, footer);
   root.removeAttribute('aria-busy');
 
   const resize = () => {
@@ -110,8 +125,28 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     input.focus();
   });
 
+  const shopperBubble = (text: string, pending: boolean, meta: string) =>
+    el('li', { className: `message shopper${pending ? ' pending' : ''}` }, [
+      el('div', { className: 'bubble', textContent: text }),
+      el('div', { className: 'meta', textContent: meta }),
+    ]);
+
   return {
     focus: () => input.focus(),
+    /** Puts text back in the composer (after what the shopper may have typed since). */
+    restoreDraft(text: string) {
+      input.value = input.value ? `${text}\n${input.value}` : text;
+      resize();
+    },
+    /** "Waiting for connection…" while the browser is offline. */
+    showOffline(isOffline: boolean) {
+      offline.hidden = !isOffline;
+    },
+    /** The texts waiting for the conversation to start, under the thread, as "Sending…". */
+    showWaiting(texts: readonly string[]) {
+      waitingList.replaceChildren(...texts.map((text) => shopperBubble(text, true, t('sending'))));
+      if (texts.length > 0) thread.scrollTop = thread.scrollHeight;
+    },
     showError(message: string | null) {
       error.textContent = message ?? '';
     },
@@ -150,7 +185,9 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
           const meta: string[] = [];
           if (m.author === 'operator' && m.authorName) meta.push(m.authorName);
           if (m.via === 'email') meta.push(t('viaEmail'));
-          if (m.createdAt) meta.push(time.format(m.createdAt));
+          // Not on the server yet (offline, or on its way): say so rather than a time.
+          if (m.pending && m.author === 'shopper') meta.push(t('sending'));
+          else if (m.createdAt) meta.push(time.format(m.createdAt));
           const item = el(
             'li',
             { className: `message ${m.author}${m.pending ? ' pending' : ''}` },
