@@ -63,7 +63,7 @@ describe('order lookup in the widget', () => {
 
     const result = card.getByRole('status');
     await result.getByText('Shipped').waitFor(WAIT);
-    expect(await result.innerText()).toContain(`Order ${DEMO_SHIPPED_ORDER.number}`);
+    expect(await result.textContent()).toContain(`Order ${DEMO_SHIPPED_ORDER.number}`);
     expect(await result.innerText()).toContain('Your parcel is on its way.');
     expect(await result.innerText()).toMatch(/Updated \w+ \d{1,2}, \d{4}/);
     const track = result.getByRole('link', { name: /Track with DPD/ });
@@ -127,7 +127,7 @@ describe('order lookup in the widget', () => {
     await card.getByRole('button', { name: 'Trouver ma commande' }).click();
     const result = card.getByRole('status');
     await result.getByText('Livrée').waitFor(WAIT);
-    expect(await result.innerText()).toContain('Commande ML-1042');
+    expect(await result.textContent()).toContain('Commande ML-1042');
     expect(await result.innerText()).toContain('Votre colis a été livré.');
     expect(await result.getByRole('link', { name: /Suivre avec Colissimo/ }).count()).toBe(1);
     await screenshot(page, 'widget-order-lookup-delivered-fr');

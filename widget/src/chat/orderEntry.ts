@@ -15,12 +15,28 @@ export interface OrderEntryOptions {
 
 export const ORDER_LOOKUP_ID = 'order-lookup';
 
+/** A parcel, drawn (an emoji may be missing from the shopper's fonts). */
+function parcelIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'quick-action-icon');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute(
+    'd',
+    'M3 7.5 12 3l9 4.5v9L12 21l-9-4.5zM3 7.5l9 4.5 9-4.5M12 12v9M7.5 5.25l9 4.5',
+  );
+  svg.append(path);
+  return svg;
+}
+
 export function orderLookupEntry(options: OrderEntryOptions): HTMLButtonElement {
   const { lang, storeId } = options;
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'quick-action';
-  button.textContent = commerceText(lang, 'orderLookupAction');
+  button.append(parcelIcon(), commerceText(lang, 'orderLookupAction'));
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', ORDER_LOOKUP_ID);
   let card: HTMLElement | null = null;

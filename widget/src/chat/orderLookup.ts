@@ -140,6 +140,7 @@ export function renderOrderLookup(options: OrderLookupOptions): HTMLElement {
         submit.textContent = t('orderLookupSubmit');
         form.removeAttribute('aria-busy');
         status.textContent = refusalText(error);
+        submit.scrollIntoView({ block: 'nearest' });
       }
     });
   }
@@ -199,6 +200,7 @@ export function renderOrderLookup(options: OrderLookupOptions): HTMLElement {
     result.setAttribute('role', 'status');
     body.replaceChildren(result);
     heading.focus();
+    card.scrollIntoView({ block: 'nearest' });
   }
 
   showForm();
