@@ -40,8 +40,10 @@ describe('order lookup in the widget', () => {
     await shopper.locator('#comptoir-widget button.launcher').click();
     const entry = chat().getByRole('button', { name: /Where is my order\?|Où en est ma commande/ });
     await entry.click();
+    const card = chat().getByRole('region', { name: /Where is my order\?|Où en est ma commande/ });
+    await card.waitFor(WAIT);
     expect(await entry.getAttribute('aria-expanded')).toBe('true');
-    return chat().getByRole('region', { name: /Where is my order\?|Où en est ma commande/ });
+    return card;
   }
 
   it('a shopper finds their shipped order: status, date and a tracking link in a new tab', async () => {
