@@ -102,6 +102,7 @@ console.log(`
     then switch yourself Online (top bar) so the store shows the chat
     or as operator (Team page)   ${demo.operator.email} / ${demo.operator.password}
   Same store, signed-in customer  ${demoStore.url}/?customer=1
+  Try "Where is my order?" with  ${demo.order.number} / ${demo.order.email}
   Outbox (emails sent locally)   ${mailSink.url}/
   Widget loader                  ${origin}/widget/loader.js
   Availability endpoint          ${origin}/api/availability?store=${demo.storeId}

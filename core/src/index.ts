@@ -19,3 +19,4 @@ export * from './cart';
 export * from './commerceText';
 export * from './discounts';
 export * from './systemEvents';
+export * from './orders';

@@ -93,3 +93,8 @@ export const discountPath = (storeId: string, code: string) => `${discountsPath(
 /** `…/discounts/{code}/uses/{conversationId}`: the conversations that used a code. */
 export const discountUsePath = (storeId: string, code: string, conversationId: string) =>
   `${discountPath(storeId, code)}/uses/${conversationId}`;
+
+/** `stores/{storeId}/orders/{numberKey}`: orders the store's server posts (functions only). */
+export const ordersPath = (storeId: string) => `${storePath(storeId)}/orders`;
+export const orderPath = (storeId: string, numberKey: string) =>
+  `${ordersPath(storeId)}/${numberKey}`;

@@ -470,6 +470,56 @@ export interface SignedRequestRecord {
   expiresAt: TimestampLike;
 }
 
+// ---- Commerce: orders ---------------------------------------------------------------
+
+export type OrderStatus = 'received' | 'processing' | 'shipped' | 'delivered' | 'cancelled';
+
+/** A line of an order, as the store summarises it (optional). */
+export interface OrderItem {
+  name: string;
+  quantity: number;
+}
+
+/** One order as `/api/orders` accepts it, validated by validateOrder (times in ms). */
+export interface OrderInput {
+  /** As the shopper sees it ("#1042"). */
+  number: string;
+  /** The number normalised (no '#', no spaces, upper case): the document id. */
+  numberKey: string;
+  /** Lower case and trimmed. */
+  email: string;
+  status: OrderStatus;
+  createdAt: number;
+  updatedAt: number;
+  total: number;
+  currency: string;
+  items: OrderItem[] | null;
+  carrier: string | null;
+  /** http(s) only. */
+  trackingUrl: string | null;
+}
+
+/** `stores/{storeId}/orders/{numberKey}`: written by the orders endpoint (functions only). */
+export interface Order extends Omit<OrderInput, 'createdAt' | 'updatedAt'> {
+  createdAt: TimestampLike;
+  /** The store's time of the last status change: an older update arriving late is ignored. */
+  updatedAt: TimestampLike;
+  /** Server time of the last write. */
+  receivedAt: TimestampLike;
+}
+
+/** What lookupOrder answers a shopper who gave the right number and email. */
+export interface OrderLookupAnswer {
+  number: string;
+  status: OrderStatus;
+  statusLabel?: string;
+  /** Ms since epoch. */
+  updatedAt: number;
+  /** Only once shipped or delivered. */
+  trackingUrl?: string;
+  carrier?: string | null;
+}
+
 // ---- Commerce: discounts ------------------------------------------------------------
 
 export type DiscountKind = 'percentage' | 'fixed-amount' | 'free-shipping';

@@ -16,3 +16,10 @@ export const signedRequestRefused = (storeId: string, code: string) =>
 
 export const discountApplied = (storeId: string, conversationId: string, code: string) =>
   logger.info('discount applied', { storeId, conversationId, code });
+
+export const ordersReceived = (storeId: string, count: number) =>
+  logger.info('orders received', { storeId, count });
+
+/** Never the number or the email looked up: only whether it was found. */
+export const orderLookup = (storeId: string, outcome: 'found' | 'not-found' | 'rate-limited') =>
+  logger.info('order lookup', { storeId: storeId.slice(0, 64), outcome });

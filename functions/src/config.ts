@@ -69,3 +69,14 @@ export const ARCHIVE_MAX_BATCHES = 10;
 export const ARCHIVE_TIME_BUDGET_MS = 20_000;
 /** Newest messages read per conversation for search words and the customer's last message. */
 export const ARCHIVE_MESSAGES_READ = 500;
+
+/**
+ * Order lookup ("Where is my order?"): attempts per shopper, per hashed IP (shared by a
+ * household or an office, so looser) and per email looked up (against someone guessing
+ * the numbers of one person's orders from many browsers). Found or not, each one counts.
+ */
+export const ORDER_LOOKUP_LIMITS = {
+  perShopper: { max: 5, windowSeconds: 10 * 60 },
+  perIp: { max: 30, windowSeconds: 10 * 60 },
+  perEmail: { max: 10, windowSeconds: 60 * 60 },
+} as const;

@@ -31,3 +31,5 @@ export { cartEvents } from './http/cartEvents';
 export { saveDiscount } from './callable/saveDiscount';
 export { shareDiscount } from './callable/shareDiscount';
 export { applyDiscount } from './callable/applyDiscount';
+export { orders } from './http/orders';
+export { lookupOrder } from './callable/lookupOrder';

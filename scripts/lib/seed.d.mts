@@ -14,10 +14,27 @@ export declare function seedStore(
   widget?: import('../../core/src/types').WidgetSettings,
   settings?: Partial<import('../../core/src/types').StoreSettings>,
 ): Promise<void>;
+export interface DemoOrder {
+  number: string;
+  email: string;
+  status: import('../../core/src/types').OrderStatus;
+  createdAt: number;
+  updatedAt: number;
+  total: number;
+  currency: string;
+  items?: { name: string; quantity: number }[] | null;
+  carrier?: string | null;
+  trackingUrl?: string | null;
+}
+export declare const DEMO_ORDER_EMAIL: string;
+export declare const DEMO_SHIPPED_ORDER: { number: string; email: string };
+export declare function demoOrders(nowMs?: number): DemoOrder[];
+export declare function seedOrders(storeId: string, orders?: DemoOrder[]): Promise<void>;
 export declare function seedDemo(): Promise<{
   storeId: string;
   merchant: Merchant;
   operator: Merchant;
+  order: { number: string; email: string };
 }>;
 export declare function identitySecretOf(storeId: string): Promise<string>;
 export declare function serverSecretOf(storeId: string): Promise<string>;

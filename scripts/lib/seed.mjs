@@ -4,7 +4,7 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { randomBytes } from 'node:crypto';
-import { FieldValue, getFirestore } from 'firebase-admin/firestore';
+import { FieldValue, getFirestore, Timestamp } from 'firebase-admin/firestore';
 import { DEMO_PROJECT_ID } from './client-config.mjs';
 
 export const DEMO_STORE_ID = 'demo-store';
@@ -145,11 +145,94 @@ export async function seedStore(storeId, widget = DEMO_WIDGET, settings = {}) {
   await batch.commit();
 }
 
+/**
+ * The demo's orders, as the store's server would post them to /api/orders: one of each
+ * status a shopper asks about, for the demo's signed-in customer (Ada, ?customer=1).
+ * "Where is my order?" in the widget finds them by number and email.
+ */
+export const DEMO_ORDER_EMAIL = 'ada@example.com';
+export const DEMO_SHIPPED_ORDER = { number: 'ML-1057', email: DEMO_ORDER_EMAIL };
+const DAY = 24 * 60 * 60 * 1000;
+export function demoOrders(nowMs = Date.now()) {
+  return [
+    {
+      number: 'ML-1042',
+      email: DEMO_ORDER_EMAIL,
+      status: 'delivered',
+      createdAt: nowMs - 9 * DAY,
+      updatedAt: nowMs - 6 * DAY,
+      total: 248,
+      currency: 'EUR',
+      items: [
+        { name: 'Opaline table lamp (Sage)', quantity: 1 },
+        { name: 'Indigo bedside lamp (Ochre)', quantity: 1 },
+      ],
+      carrier: 'Colissimo',
+      trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A20481632640',
+    },
+    {
+      number: 'ML-1057',
+      email: DEMO_ORDER_EMAIL,
+      status: 'shipped',
+      createdAt: nowMs - 3 * DAY,
+      updatedAt: nowMs - 1 * DAY,
+      total: 389,
+      currency: 'EUR',
+      items: [{ name: 'Grand Arc floor lamp in brushed brass with a marble base', quantity: 1 }],
+      carrier: 'DPD',
+      trackingUrl: 'https://www.dpd.com/fr/fr/suivi-colis/?parcelNumber=250117890043',
+    },
+    {
+      number: 'ML-1063',
+      email: DEMO_ORDER_EMAIL,
+      status: 'received',
+      createdAt: nowMs - 2 * 60 * 60 * 1000,
+      updatedAt: nowMs - 2 * 60 * 60 * 1000,
+      total: 129,
+      currency: 'EUR',
+      items: [{ name: 'Opal globe pendant (35 cm)', quantity: 1 }],
+      carrier: null,
+      trackingUrl: null,
+    },
+  ];
+}
+
+/**
+ * Writes orders the way the orders endpoint stores them (see Order in core/src/types.ts:
+ * the id is the number without '#', spaces or case; the email in lower case).
+ */
+export async function seedOrders(storeId, orders = demoOrders()) {
+  const db = getFirestore(adminApp());
+  const batch = db.batch();
+  const receivedAt = Timestamp.now();
+  for (const order of orders) {
+    const numberKey = order.number.trim().replace(/^#+/, '').replace(/\s+/g, '').toUpperCase();
+    batch.set(db.doc(`stores/${storeId}/orders/${numberKey}`), {
+      ...order,
+      numberKey,
+      email: order.email.trim().toLowerCase(),
+      items: order.items ?? null,
+      carrier: order.carrier ?? null,
+      trackingUrl: order.trackingUrl ?? null,
+      createdAt: Timestamp.fromMillis(order.createdAt),
+      updatedAt: Timestamp.fromMillis(order.updatedAt),
+      receivedAt,
+    });
+  }
+  await batch.commit();
+}
+
 export async function seedDemo() {
   await seedStore(DEMO_STORE_ID);
   await seedMerchant(DEMO_STORE_ID, DEMO_MERCHANT);
   await seedMerchant(DEMO_STORE_ID, DEMO_OPERATOR, 'operator');
-  return { storeId: DEMO_STORE_ID, merchant: DEMO_MERCHANT, operator: DEMO_OPERATOR };
+  await seedOrders(DEMO_STORE_ID);
+  return {
+    storeId: DEMO_STORE_ID,
+    merchant: DEMO_MERCHANT,
+    operator: DEMO_OPERATOR,
+    order: DEMO_SHIPPED_ORDER,
+  };
 }
 
 /** The store's identity secret, as its server would keep it (for the demo and the tests). */

@@ -5,7 +5,6 @@
  * and per hashed IP), and stored with its rate-limit counters in one transaction. The
  * notification email is sent by the onOfflineMessageCreated trigger.
  */
-import { createHash } from 'node:crypto';
 import {
   DEFAULT_CONTACT_FIELDS,
   primaryLanguage,
@@ -13,23 +12,14 @@ import {
   validateStoreId,
 } from '@comptoir/core';
 import { Timestamp } from 'firebase-admin/firestore';
-import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
+import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { signedInUid } from '../auth';
+import { hashedIp } from '../clientIp';
 import { db, OFFLINE_FORM_LIMITS } from '../config';
 import { offlineMessagesRef, rateLimitRef, storeRef, widgetSettingsRef } from '../data/refs';
 import { takeSlot, type RateWindow } from '../domain/rateLimit';
 import { refuse, required } from '../errors';
 import * as log from '../logs';
-
-/** The client IP, hashed with the store id: enough to rate-limit, useless to anyone else. */
-function hashedIp(request: CallableRequest, storeId: string): string {
-  const forwarded = request.rawRequest.headers['x-forwarded-for'];
-  const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return createHash('sha256')
-    .update(`${storeId}:${ip || request.rawRequest.ip || 'unknown'}`)
-    .digest('hex')
-    .slice(0, 32);
-}
 
 export const submitOfflineMessage = onCall<unknown, Promise<{ ok: true }>>(async (request) => {
   const uid = signedInUid(request);

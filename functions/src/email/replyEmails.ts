@@ -18,6 +18,7 @@ import {
 import { FieldValue, Timestamp, type DocumentReference } from 'firebase-admin/firestore';
 import { db, inboundEmailDomain, REPLY_EMAIL_COALESCE_SECONDS } from '../config';
 import { tokensFor } from '../data/emailTokens';
+import { ordersRef } from '../data/orders';
 import { conversationRef, messagesRef, storeRef } from '../data/refs';
 import { replyEmail, type EmailedMessage, type EmailedOrder } from '../domain/replyEmail';
 import * as log from '../logs';
@@ -201,7 +202,8 @@ export function resumeUrlOf(pageUrl: string | null, resumeToken: string): string
  * store's server): matched on the email, the email template keeps the last 14 days.
  */
 async function recentOrdersOf(storeId: string, email: string): Promise<EmailedOrder[]> {
-  const snapshot = await storeRef(storeId).collection('orders').where('email', '==', email).get();
+  // The orders endpoint stores emails trimmed and in lower case; a verified customer's may not be.
+  const snapshot = await ordersRef(storeId).where('email', '==', email.trim().toLowerCase()).get();
   return snapshot.docs.map((d) => {
     const o = d.data();
     return {

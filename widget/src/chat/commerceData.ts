@@ -2,7 +2,7 @@
  * The chat app's commerce calls: the cart reports, discounts and order lookup all go
  * through callables (the server checks and counts; the shopper writes nothing directly).
  */
-import type { DiscountDetail } from '@comptoir/core';
+import type { DiscountDetail, OrderLookupAnswer } from '@comptoir/core';
 import { httpsCallable } from 'firebase/functions';
 import { functions } from './firebase';
 
@@ -23,3 +23,8 @@ export const applyDiscount = httpsCallable<
   { storeId: string; conversationId: string; messageId: string },
   { discount: DiscountDetail }
 >(functions, 'applyDiscount');
+
+export const lookupOrder = httpsCallable<
+  { storeId: string; orderNumber: string; email: string; language: string },
+  OrderLookupAnswer
+>(functions, 'lookupOrder');

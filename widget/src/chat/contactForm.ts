@@ -25,6 +25,8 @@ export interface ContactFormOptions {
   notice?: string;
   onSubmit(fields: Record<string, string>, honeypot: string): Promise<SubmitOutcome>;
   onClose(): void;
+  /** Buttons above the form: what a shopper can still do alone ("Where is my order?"). */
+  quickActions?: HTMLElement[];
 }
 
 export type SubmitOutcome =
@@ -88,6 +90,15 @@ export function renderContactForm(root: HTMLElement, options: ContactFormOptions
   intro.className = options.notice ? 'form-notice' : 'form-intro';
   intro.textContent = options.notice ?? texts.welcome;
   body.append(intro);
+  // With nobody to chat with, a shopper may still only want their order's status.
+  const panel = h('div');
+  panel.className = 'panel';
+  if (options.quickActions?.length) {
+    const actions = h('div');
+    actions.className = 'quick-actions';
+    actions.append(...options.quickActions);
+    body.append(actions, panel);
+  }
 
   const form = h('form');
   form.className = 'contact-form';
@@ -199,5 +210,12 @@ export function renderContactForm(root: HTMLElement, options: ContactFormOptions
     for (const [name, message] of Object.entries(outcome.fields ?? {})) showError(name, message);
   });
 
-  return { focus: () => inputs.values().next().value?.focus() };
+  return {
+    focus: () => inputs.values().next().value?.focus(),
+    /** Shows the panel a quick action opened, or removes it (null). */
+    setPanel(node: HTMLElement | null) {
+      panel.replaceChildren(...(node ? [node] : []));
+      if (node) node.scrollIntoView({ block: 'nearest' });
+    },
+  };
 }

@@ -42,6 +42,7 @@ import { closeOnEscape } from './keyboard';
 import { renderChat, renderFatal } from './view';
 import { cartSync } from './cartSync';
 import { richRenderer } from './rich';
+import { orderLookupEntry } from './orderEntry';
 
 /** Tries (online) of a conversation start that keeps failing, before giving the text back. */
 const CONNECTION_RETRIES = 4;
@@ -90,8 +91,14 @@ const whenOnline = () =>
 function showForm(ctx: Context, notice?: string) {
   const texts = ctx.settings.offlineForm.texts[ctx.textLang] ??
     Object.values(ctx.settings.offlineForm.texts)[0] ?? { header: '', welcome: '' };
-  renderContactForm(root, {
+  const orderEntry = orderLookupEntry({
     lang: ctx.uiLang,
+    storeId: ctx.storeId,
+    mount: (card) => form.setPanel(card),
+  });
+  const form = renderContactForm(root, {
+    lang: ctx.uiLang,
+    quickActions: [orderEntry],
     texts,
     settings: ctx.settings,
     closable: host.embedded,
@@ -132,10 +139,16 @@ function showChat(ctx: Context) {
     conversationId ? setShopperTyping(storeId, conversationId, on) : Promise.resolve(),
   );
 
+  const orderEntry = orderLookupEntry({
+    lang: uiLang,
+    storeId,
+    mount: (card) => view.setPanel(card),
+  });
   const view = renderChat(root, {
     lang: uiLang,
     texts,
     settings,
+    quickActions: [orderEntry],
     closable: host.embedded,
     onClose: () => host.send({ type: 'close' }),
     onInput: (text) => typing.input(text),

@@ -15,6 +15,8 @@ export interface ChatViewOptions {
   onClose(): void;
   /** Commerce: a card or a localised system line instead of the plain bubble (rich.ts). */
   renderRich?(message: ThreadMessage): Node | null;
+  /** Buttons above the composer, there before and during a conversation ("Where is my order?"). */
+  quickActions?: HTMLElement[];
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -63,11 +65,14 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
   const ended = el('p', { className: 'ended', textContent: t('conversationEnded'), hidden: true });
   // Below the messages: a card the chat app may show (asking for an email).
   const aside = el('div', { className: 'aside' });
+  // Below that: a panel the shopper opened from a quick action (the order lookup).
+  const panel = el('div', { className: 'panel' });
   const thread = el('main', { className: 'thread' }, [
     welcome,
     list,
     waitingList,
     aside,
+    panel,
     ended,
     typing,
   ]);
@@ -94,7 +99,10 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
   const form = el('form', { className: 'composer' }, [input, send]);
   const footer = el('footer', { className: 'powered', textContent: t('poweredBy') });
 
-  root.replaceChildren(header, thread, offline, error, form, footer);
+  const quickActions = options.quickActions?.length
+    ? [el('div', { className: 'quick-actions' }, options.quickActions)]
+    : [];
+  root.replaceChildren(header, thread, offline, error, ...quickActions, form, footer);
   root.removeAttribute('aria-busy');
 
   const resize = () => {
@@ -159,6 +167,11 @@ export function renderChat(root: HTMLElement, options: ChatViewOptions) {
     setAside(node: HTMLElement | null) {
       aside.replaceChildren(...(node ? [node] : []));
       if (node) thread.scrollTop = thread.scrollHeight;
+    },
+    /** Shows the panel a quick action opened, scrolled into view, or removes it (null). */
+    setPanel(node: HTMLElement | null) {
+      panel.replaceChildren(...(node ? [node] : []));
+      if (node) node.scrollIntoView({ block: 'nearest' });
     },
     /** The merchant ended the conversation: writing again reopens it. */
     showEnded(isEnded: boolean) {
