@@ -19,3 +19,5 @@ export * from './cart';
 export * from './commerceText';
 export * from './discounts';
 export * from './systemEvents';
+export * from './products';
+export * from './productFile';

@@ -93,3 +93,8 @@ export const discountPath = (storeId: string, code: string) => `${discountsPath(
 /** `…/discounts/{code}/uses/{conversationId}`: the conversations that used a code. */
 export const discountUsePath = (storeId: string, code: string, conversationId: string) =>
   `${discountPath(storeId, code)}/uses/${conversationId}`;
+
+/** `stores/{storeId}/products/{productId}`: the store's catalogue (the store's id is the id). */
+export const productsPath = (storeId: string) => `${storePath(storeId)}/products`;
+export const productPath = (storeId: string, productId: string) =>
+  `${productsPath(storeId)}/${productId}`;

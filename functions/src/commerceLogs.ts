@@ -16,3 +16,9 @@ export const signedRequestRefused = (storeId: string, code: string) =>
 
 export const discountApplied = (storeId: string, conversationId: string, code: string) =>
   logger.info('discount applied', { storeId, conversationId, code });
+
+export const productsImported = (storeId: string, source: 'console' | 'server', count: number) =>
+  logger.info('products imported', { storeId, source, count });
+
+export const productsShared = (storeId: string, conversationId: string, count: number) =>
+  logger.info('products shared', { storeId, conversationId, count });

@@ -31,3 +31,6 @@ export { cartEvents } from './http/cartEvents';
 export { saveDiscount } from './callable/saveDiscount';
 export { shareDiscount } from './callable/shareDiscount';
 export { applyDiscount } from './callable/applyDiscount';
+export { products } from './http/products';
+export { importProducts } from './callable/importProducts';
+export { shareProducts } from './callable/shareProducts';
