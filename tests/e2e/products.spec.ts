@@ -2,6 +2,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoStore } from '../../scripts/lib/demo-store-server.mjs';
 import { demoProducts, seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
+import { describeViolations, seriousViolations } from '../support/axe';
 import { launchBrowser, screenshot } from '../support/browser';
 import { setOnline, signIn, WAIT } from '../support/console';
 import { HOSTING, merchantFor, uniqueStoreId } from '../support/emulators';
@@ -58,7 +59,7 @@ describe('products: imported in the console, shared from the composer, opened fr
     });
     const failure = console_.getByRole('alert');
     await failure.getByText('Nothing was imported: 1 problem to fix in the file.').waitFor(WAIT);
-    await failure.getByText('Product 3 (evil), url:').waitFor(WAIT);
+    await failure.getByText('Product 2 (evil), url:').waitFor(WAIT);
     expect(await console_.getByText('No products yet.').count()).toBe(1);
 
     await file.setInputFiles(await catalogueFile());
@@ -67,12 +68,12 @@ describe('products: imported in the console, shared from the composer, opened fr
       .getByText('Imported 6 products from catalog.json.')
       .waitFor(WAIT);
     const list = console_.getByRole('list', { name: 'Catalogue' });
-    await list.getByText('Grand Arc floor lamp in brushed brass with a marble base').waitFor(WAIT);
+    await list.getByRole('link', { name: /View Grand Arc floor lamp/ }).waitFor(WAIT);
     expect(await list.getByRole('listitem').count()).toBe(6);
     await screenshot(console_, 'console-products-page');
 
     await console_.getByLabel('Search products').fill('opal');
-    await list.getByText('Opal globe pendant').waitFor(WAIT);
+    await list.getByRole('link', { name: /View Opal globe pendant/ }).waitFor(WAIT);
     await expect
       .poll(() => list.getByRole('listitem').allInnerTexts(), WAIT)
       .toEqual([
@@ -121,6 +122,8 @@ describe('products: imported in the console, shared from the composer, opened fr
     await results.getByRole('button', { name: /Indigo bedside lamp/ }).click();
     await panel.getByText('2 of 3 selected').waitFor(WAIT);
     await screenshot(console_, 'console-product-picker');
+    const pickerProblems = await seriousViolations(console_, { include: '[role="dialog"]' });
+    expect(pickerProblems, describeViolations(pickerProblems)).toEqual([]);
 
     await panel.getByRole('button', { name: 'Share 2 products' }).click();
     await panel.waitFor({ state: 'detached', ...WAIT });
@@ -145,6 +148,9 @@ describe('products: imported in the console, shared from the composer, opened fr
       .poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), WAIT)
       .toBeGreaterThan(0);
     await screenshot(shopper, 'widget-product-cards');
+    const frame = shopper.frames().find((f) => f.url().includes('/widget/chat'))!;
+    const cardProblems = await seriousViolations(frame, { include: '.product-cards' });
+    expect(cardProblems, describeViolations(cardProblems)).toEqual([]);
 
     // The store's own tab goes to the product page; the chat follows the shopper there.
     await terracotta.click();
