@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseProductFile } from './productFile';
 import {
   PRODUCT_LIMITS,
+  describeProductPrice,
+  describeSharedProducts,
   isWebUrl,
   matchesProductQuery,
   productQueryWords,
@@ -209,5 +211,20 @@ describe('parseProductFile', () => {
     });
     const read = parseProductFile('c.csv', 'id,name,price\n1,a,cheap');
     expect(read).toMatchObject({ ok: true, products: [{ price: 'cheap' }] });
+  });
+});
+
+describe('how a card reads', () => {
+  it('formats the price in the reader’s language and currency', () => {
+    expect(describeProductPrice({ price: 149, currency: 'EUR' }, 'en')).toBe('€149.00');
+    expect(describeProductPrice({ price: 149.9, currency: 'EUR' }, 'fr')).toMatch(/^149,90\s€$/);
+    expect(describeProductPrice({ price: 20, currency: 'USD' }, 'en')).toBe('$20.00');
+  });
+
+  it('previews a product message in the inbox by its names', () => {
+    expect(describeSharedProducts([{ name: 'Opaline table lamp' }])).toBe(
+      'Shared a product: Opaline table lamp',
+    );
+    expect(describeSharedProducts([{ name: 'A' }, { name: 'B' }])).toBe('Shared 2 products: A, B');
   });
 });

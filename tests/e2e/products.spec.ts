@@ -1,5 +1,7 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { getFirestore, Timestamp } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationsPath, messagesPath } from '@comptoir/core';
 import { startDemoStore } from '../../scripts/lib/demo-store-server.mjs';
 import { demoProducts, seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
 import { describeViolations, seriousViolations } from '../support/axe';
@@ -134,6 +136,42 @@ describe('products: imported in the console, shared from the composer, opened fr
       expect.stringMatching(/Opaline table lamp[\s\S]*€149\.00/),
     ]);
     await screenshot(console_, 'console-conversation-products');
+  });
+
+  describe('attack: a stored non-http link in a card', () => {
+    it('is shown as plain text on both sides, never as a link or an image', async () => {
+      // Written with the admin SDK, past every validation: only rendering stands in the way.
+      const [conversation] = (await getFirestore().collection(conversationsPath(storeId)).get())
+        .docs;
+      await getFirestore()
+        .collection(messagesPath(storeId, conversation!.id))
+        .add({
+          author: 'operator',
+          authorUid: 'forger',
+          authorName: 'Camille',
+          text: 'Shared a product: Forged lamp',
+          products: [
+            {
+              id: 'forged',
+              name: 'Forged lamp',
+              price: 1,
+              currency: 'EUR',
+              url: 'javascript:alert(document.domain)',
+              imageUrl: 'javascript:alert(1)',
+              variant: null,
+              available: true,
+            },
+          ],
+          createdAt: Timestamp.now(),
+        });
+      const forged = chat().locator('.product-card', { hasText: 'Forged lamp' });
+      await forged.waitFor(WAIT);
+      expect(await forged.evaluate((n) => n.tagName)).toBe('DIV');
+      expect(await chat().locator('a[href^="javascript"], img[src^="javascript"]').count()).toBe(0);
+      const inConsole = console_.getByTestId('product-card').filter({ hasText: 'Forged lamp' });
+      await inConsole.waitFor(WAIT);
+      expect(await inConsole.locator('a, img').count()).toBe(0);
+    });
   });
 
   it('the shopper sees the cards and a click opens the product page on the store', async () => {
