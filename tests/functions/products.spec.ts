@@ -2,9 +2,10 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesPath, productPath, productsPath, type Message } from '@comptoir/core';
 import { demoProducts, seedMerchant, serverSecretOf } from '../../scripts/lib/seed.mjs';
-import { chattingShopper, openStore, signedPost } from '../support/commerce';
+import { chattingShopper, conversationOf, openStore, signedPost } from '../support/commerce';
 import {
   call,
+  eventually,
   HOSTING,
   merchantFor,
   operatorClient,
@@ -224,6 +225,15 @@ describe('sharing products (shareProducts)', () => {
         available: true,
       })),
     );
+    // The inbox previews it by the products' names.
+    const summarised = await eventually(
+      () => conversationOf(storeId, conversationId),
+      (c) => c?.lastMessageId === messageId,
+    );
+    expect(summarised?.lastMessage).toEqual({
+      text: 'Shared 3 products: Lamp s1, Lamp s2, Lamp s3',
+      author: 'operator',
+    });
     // A snapshot: changing the catalogue afterwards does not change what the shopper was shown.
     await getFirestore().doc(productPath(storeId, 's1')).update({ price: 999 });
     const again = (
