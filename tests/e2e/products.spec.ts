@@ -135,11 +135,19 @@ describe('products: imported in the console, shared from the composer, opened fr
       expect.stringMatching(/Terracotta reading lamp[\s\S]*€119\.00/),
       expect.stringMatching(/Opaline table lamp[\s\S]*€149\.00/),
     ]);
+    await console_
+      .getByRole('complementary', { name: 'Conversations' })
+      .getByText('Shared 2 products: Terracotta reading lamp, Opaline table lamp')
+      .waitFor(WAIT);
     await screenshot(console_, 'console-conversation-products');
   });
 
   describe('attack: a stored non-http link in a card', () => {
     it('is shown as plain text on both sides, never as a link or an image', async () => {
+      // First, how the real cards look to the shopper (who declines the email offer).
+      await chat().getByRole('button', { name: 'No thanks' }).click();
+      await chat().locator('a.product-card').nth(1).waitFor(WAIT);
+      await screenshot(shopper, 'widget-product-cards');
       // Written with the admin SDK, past every validation: only rendering stands in the way.
       const [conversation] = (await getFirestore().collection(conversationsPath(storeId)).get())
         .docs;
@@ -185,7 +193,6 @@ describe('products: imported in the console, shared from the composer, opened fr
     await expect
       .poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), WAIT)
       .toBeGreaterThan(0);
-    await screenshot(shopper, 'widget-product-cards');
     const frame = shopper.frames().find((f) => f.url().includes('/widget/chat'))!;
     const cardProblems = await seriousViolations(frame, { include: '.product-cards' });
     expect(cardProblems, describeViolations(cardProblems)).toEqual([]);
