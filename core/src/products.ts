@@ -17,8 +17,11 @@ export const PRODUCT_LIMITS = {
   variant: 100,
   url: 2000,
   amount: 10_000_000,
-  /** Search keys per product: every word of the name and each of its beginnings. */
-  searchKeys: 200,
+  /**
+   * Search keys per product: every beginning of every word of the name (at most one per
+   * letter, so a 200-character name never reaches it) and the id.
+   */
+  searchKeys: 250,
 } as const;
 
 /** How many products the merchant may share in one message. */

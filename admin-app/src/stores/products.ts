@@ -2,7 +2,7 @@
  * The store's catalogue as the console sees it: a search over the products (the Products
  * page and the composer's picker each run their own), the file import and sharing cards.
  */
-import { computed, ref, watch, type Ref } from 'vue';
+import { computed, onScopeDispose, ref, watch, type Ref } from 'vue';
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { useCollection } from 'vuefire';
 import {
@@ -42,6 +42,7 @@ export function useProductSearch(text: Ref<string>, max: number, active: Ref<boo
     },
     { immediate: true },
   );
+  onScopeDispose(() => clearTimeout(timer));
   const key = computed(() => [...words.value].sort((a, b) => b.length - a.length)[0] ?? null);
   const listRef = useCollection(() =>
     session.storeId && active.value ? productsQuery(session.storeId, key.value, max) : null,
