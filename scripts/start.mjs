@@ -83,7 +83,9 @@ Object.assign(process.env, adminEmulatorEnv());
 const { seedDemo } = await import('./lib/seed.mjs');
 const demo = await seedDemo();
 await waitFor(`${origin}/api/availability?store=${demo.storeId}`, { ok: (s) => s === 200 });
-const { identitySecretOf } = await import('./lib/seed.mjs');
+const { identitySecretOf, seedDemoProducts } = await import('./lib/seed.mjs');
+// The catalogue goes in like any store's: a signed POST /api/products (functions are up now).
+await seedDemoProducts(demo.storeId, { hostingOrigin: origin });
 demoStore = await startDemoStore({
   widgetOrigin: origin,
   storeId: demo.storeId,

@@ -75,6 +75,12 @@ export const router = createRouter({
       component: () => import('./pages/DiscountsPage.vue'),
       meta: { requiresAuth: true, title: 'Comptoir — Discounts' },
     },
+    {
+      path: '/products',
+      name: 'products',
+      component: () => import('./pages/ProductsPage.vue'),
+      meta: { requiresAuth: true, title: 'Comptoir — Products' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

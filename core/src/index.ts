@@ -20,3 +20,5 @@ export * from './commerceText';
 export * from './discounts';
 export * from './systemEvents';
 export * from './orders';
+export * from './products';
+export * from './productFile';

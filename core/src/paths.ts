@@ -98,3 +98,8 @@ export const discountUsePath = (storeId: string, code: string, conversationId: s
 export const ordersPath = (storeId: string) => `${storePath(storeId)}/orders`;
 export const orderPath = (storeId: string, numberKey: string) =>
   `${ordersPath(storeId)}/${numberKey}`;
+
+/** `stores/{storeId}/products/{productId}`: the store's catalogue (the store's id is the id). */
+export const productsPath = (storeId: string) => `${storePath(storeId)}/products`;
+export const productPath = (storeId: string, productId: string) =>
+  `${productsPath(storeId)}/${productId}`;

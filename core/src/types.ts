@@ -585,3 +585,41 @@ export interface Message {
   /** A discount card, posted by an operator through shareDiscount. */
   discount?: SharedDiscount;
 }
+
+// ---- Commerce: products -------------------------------------------------------------
+
+/** A product as an import sends it (validated by validateProductBatch, core/src/products.ts). */
+export interface ProductInput {
+  /** The store's own id for the product: also the document id, so an import upserts. */
+  id: string;
+  name: string;
+  /** In the currency's major unit (149 means €149.00), like cart prices. */
+  price: number;
+  /** ISO 4217 code, e.g. "EUR". */
+  currency: string;
+  /** The product page on the store: absolute http(s) only. */
+  url: string;
+  /** An absolute http(s) image address, or null (the card shows a placeholder). */
+  imageUrl: string | null;
+  description: string | null;
+  variant: string | null;
+  available: boolean;
+}
+
+/** `stores/{storeId}/products/{productId}`: written by functions (the imports). */
+export interface Product extends ProductInput {
+  /** Folded words of the name and their beginnings, and the id (see productSearchKeys). */
+  searchKeys: string[];
+  updatedAt: TimestampLike;
+}
+
+/** What a product card carries: a copy taken when the merchant shared it. */
+export type SharedProduct = Pick<
+  Product,
+  'id' | 'name' | 'price' | 'currency' | 'url' | 'imageUrl' | 'variant' | 'available'
+>;
+
+export interface Message {
+  /** Product cards (1 to 3), posted by an operator through shareProducts. */
+  products?: SharedProduct[];
+}

@@ -23,3 +23,9 @@ export const ordersReceived = (storeId: string, count: number) =>
 /** Never the number or the email looked up: only whether it was found. */
 export const orderLookup = (storeId: string, outcome: 'found' | 'not-found' | 'rate-limited') =>
   logger.info('order lookup', { storeId: storeId.slice(0, 64), outcome });
+
+export const productsImported = (storeId: string, source: 'console' | 'server', count: number) =>
+  logger.info('products imported', { storeId, source, count });
+
+export const productsShared = (storeId: string, conversationId: string, count: number) =>
+  logger.info('products shared', { storeId, conversationId, count });

@@ -33,3 +33,6 @@ export { shareDiscount } from './callable/shareDiscount';
 export { applyDiscount } from './callable/applyDiscount';
 export { orders } from './http/orders';
 export { lookupOrder } from './callable/lookupOrder';
+export { products } from './http/products';
+export { importProducts } from './callable/importProducts';
+export { shareProducts } from './callable/shareProducts';

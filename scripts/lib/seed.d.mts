@@ -38,3 +38,8 @@ export declare function seedDemo(): Promise<{
 }>;
 export declare function identitySecretOf(storeId: string): Promise<string>;
 export declare function serverSecretOf(storeId: string): Promise<string>;
+export declare function demoProducts(storeOrigin?: string): Promise<import('../../core/src/types').ProductInput[]>;
+export declare function seedDemoProducts(
+  storeId: string,
+  origins: { hostingOrigin: string; storeOrigin?: string },
+): Promise<{ status: 'imported'; count: number }>;

@@ -246,3 +246,50 @@ export async function serverSecretOf(storeId) {
   const snapshot = await getFirestore(adminApp()).doc(`stores/${storeId}/secrets/server`).get();
   return snapshot.get('secret');
 }
+
+/**
+ * The demo store's catalogue (demo-store/catalog.json) as Comptoir products, linking to the
+ * demo store's own product pages and images on `storeOrigin`.
+ */
+export async function demoProducts(storeOrigin = 'http://127.0.0.1:5080') {
+  const { readFile } = await import('node:fs/promises');
+  const catalog = JSON.parse(
+    await readFile(new URL('../../demo-store/catalog.json', import.meta.url), 'utf8'),
+  );
+  return catalog.products.map((p) => ({
+    id: p.id,
+    name: p.name,
+    price: p.price,
+    currency: catalog.currency,
+    url: `${storeOrigin}/product.html?id=${encodeURIComponent(p.id)}`,
+    imageUrl: `${storeOrigin}${p.image}`,
+    description: p.description,
+    available: true,
+  }));
+}
+
+/**
+ * Imports the demo catalogue the way a store's server would: one signed POST /api/products
+ * (see docs/integration.md), so the seed goes through the same validation as any import.
+ * Needs the Functions and Hosting emulators up. Idempotent: products are upserted by id.
+ */
+export async function seedDemoProducts(storeId, { hostingOrigin, storeOrigin } = {}) {
+  const { createHmac } = await import('node:crypto');
+  const body = JSON.stringify({ products: await demoProducts(storeOrigin) });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const secret = await serverSecretOf(storeId);
+  const response = await fetch(`${hostingOrigin}/api/products`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Comptoir-Store': storeId,
+      'X-Comptoir-Timestamp': timestamp,
+      'X-Comptoir-Signature': createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex'),
+    },
+    body,
+  });
+  if (!response.ok) {
+    throw new Error(`Importing the demo products answered ${response.status}: ${await response.text()}`);
+  }
+  return response.json();
+}

@@ -66,6 +66,7 @@ const CONSOLE_PAGES: ConsolePage[] = [
     ready: (p) => p.getByRole('button', { name: 'Copy snippet' }),
   },
   { name: 'History', path: '/history', ready: (p) => p.getByLabel('Search the history') },
+  { name: 'Products', path: '/products', ready: (p) => p.getByLabel('Search products') },
   {
     name: 'Team',
     path: '/team',

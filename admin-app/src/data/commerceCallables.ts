@@ -3,7 +3,7 @@
  * that counts, checks a code or copies catalogue data goes through the server.
  */
 import { httpsCallable } from 'firebase/functions';
-import type { DiscountInput } from '@comptoir/core';
+import type { DiscountInput, ProductInput } from '@comptoir/core';
 import { functions } from '../firebase';
 
 const rotateServerSecretFn = httpsCallable<{ storeId: string }, { ok: true }>(
@@ -34,4 +34,24 @@ const shareDiscountFn = httpsCallable<
 /** Posts a discount card into a conversation; refused with what to fix if it cannot be used. */
 export async function shareDiscount(storeId: string, conversationId: string, code: string) {
   await shareDiscountFn({ storeId, conversationId, code });
+}
+
+const importProductsFn = httpsCallable<
+  { storeId: string; products: ProductInput[] },
+  { count: number }
+>(functions, 'importProducts');
+
+/** Upserts up to 250 checked products in one write (refused whole, with every problem). */
+export async function importProducts(storeId: string, products: ProductInput[]) {
+  return (await importProductsFn({ storeId, products })).data;
+}
+
+const shareProductsFn = httpsCallable<
+  { storeId: string; conversationId: string; productIds: string[] },
+  { messageId: string }
+>(functions, 'shareProducts');
+
+/** Posts 1 to 3 products as one message of cards, copied from the catalogue by the server. */
+export async function shareProducts(storeId: string, conversationId: string, productIds: string[]) {
+  await shareProductsFn({ storeId, conversationId, productIds });
 }

@@ -25,6 +25,8 @@ export class EndpointError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More for the caller to act on, beside code and message (e.g. the products at fault). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -108,7 +110,8 @@ export function signedEndpoint(handle: Handler) {
         log.signedRequestRefused(storeId, error.code);
         // Nothing was done, so the same request may come again (and get the same answer).
         await recorded?.delete().catch(() => undefined);
-        res.status(error.status).json(errorBody(error.code, error.message));
+        const { error: refusal } = errorBody(error.code, error.message);
+        res.status(error.status).json({ error: { ...error.details, ...refusal } });
         return;
       }
       // A transient failure: the store's retry of the same request must not read as a replay.

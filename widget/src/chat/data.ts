@@ -99,6 +99,7 @@ export function watchMessages(
             // Commerce: system lines, discount and product cards (see rich.ts).
             event: data.event,
             discount: data.discount,
+            products: data.products,
             createdAt: data.createdAt?.toDate?.() ?? null,
             pending: d.metadata.hasPendingWrites,
           } as ThreadMessage;

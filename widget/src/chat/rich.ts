@@ -1,6 +1,7 @@
 /**
  * Messages that are more than text: system lines (worded in the shopper's language from
- * their structured event) and discount cards with their Apply button. Plain DOM and
+ * their structured event), discount cards with their Apply button, and product cards
+ * (productCards.ts). Plain DOM and
  * textContent only, like view.ts. Card nodes are kept across renders (the view rebuilds
  * the list on every snapshot), so an Apply in progress or its error survives new messages.
  */
@@ -17,6 +18,7 @@ import {
 import { FirebaseError } from 'firebase/app';
 import type { HostBridge } from './hostBridge';
 import { applyDiscount } from './commerceData';
+import { productCards } from './productCards';
 import type { ThreadMessage } from './data';
 import './commerce.css';
 
@@ -50,6 +52,7 @@ export function richRenderer(options: RichOptions) {
     commerceText(lang, key, params);
   const cards = new Map<string, Card & { code: string }>();
   const appliedCodes = new Set<string>();
+  const productNodes = new Map<string, HTMLElement>();
 
   function discountCard(messageId: string, d: SharedDiscount): Card {
     const action = h('button', 'card-action', [t('discountApply')]);
@@ -113,6 +116,13 @@ export function richRenderer(options: RichOptions) {
         for (const card of cards.values()) if (card.code === code) card.markApplied();
       }
       return h('div', 'bubble', [describeSystemEvent(m.event, lang)]);
+    }
+    if (m.products?.length) {
+      // Kept across renders like discount cards: the images are not fetched again.
+      let node = productNodes.get(m.id);
+      if (!node)
+        productNodes.set(m.id, (node = productCards(m.products, lang, options.host.embedded)));
+      return node;
     }
     if (m.discount) {
       let card = cards.get(m.id);
