@@ -466,7 +466,9 @@ describe('attack: signed cart-events webhook', () => {
     expect(answer.status).toBe(200);
   });
 
-  it.each<[string, () => { headers: Record<string, string>; body: string }, number, string]>([
+  it.each<
+    [string, () => { headers: Record<string, string>; body: string }, number, string | undefined]
+  >([
     [
       'signed with a made-up secret',
       () => {
@@ -580,13 +582,15 @@ describe('attack: signed cart-events webhook', () => {
       'invalid-store-id',
     ],
     [
+      // NOTE: Cloud Functions' own JSON parser refuses it (400) before the handler runs, so
+      // the answer is the platform's, without our error body.
       'with a signed body that is not JSON',
       () => ({
         headers: signedHeaders(A.storeId, A.serverSecret, '{"eventId":'),
         body: '{"eventId":',
       }),
       400,
-      'invalid-json',
+      undefined,
     ],
     [
       'with a signed JSON array',
@@ -828,7 +832,7 @@ describe('attack: shopper-left and availability endpoints', () => {
       expect(await left(await headers(), body())).toEqual({ status, code });
       expect(
         (await docData(conversationPath(A.storeId, conversationId)))?.shopperLeftAt,
-      ).toBeUndefined();
+      ).toBeNull();
     },
   );
 
