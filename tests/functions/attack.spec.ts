@@ -290,6 +290,20 @@ describe('attack: callables given wrong types, oversized or extra fields', () =>
     }
   });
 
+  it.each([
+    ['markup', '<img src=x onerror=alert(1)>'],
+    ['a path', '../SPRING15'],
+    ['a code of 100 characters', 'A'.repeat(100)],
+  ])('an operator cannot create a discount code made of %s', async (_what, code) => {
+    const discount = { code, kind: 'percentage', value: 10, currency: 'EUR', active: true };
+    const answer = await refusal(
+      call(A.operator, 'saveDiscount', { storeId: A.storeId, create: true, discount }),
+    );
+    expect(answer).toMatchObject({ status: 'functions/invalid-argument', code: 'invalid-fields' });
+    expect(Object.keys(answer.details?.fields ?? {})).toEqual(['code']);
+    expect(await count(`${storePath(A.storeId)}/discounts`)).toBe(0);
+  });
+
   it('a chat started from a javascript: page keeps no page URL', async () => {
     const s = await newShopper();
     const { conversationId: id } = await call<{ conversationId: string }>(s, 'startConversation', {
