@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'rules',
           include: ['tests/rules/**/*.spec.ts'],
+          // Saves the emulator's rule-coverage report when the rules suites are done.
+          globalSetup: ['tests/rules/coverage.ts'],
           testTimeout: 20000,
           hookTimeout: 30000,
         },

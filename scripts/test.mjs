@@ -3,6 +3,7 @@
 //   2. build (Hosting serves the built apps)
 //   3. unit tests                             (vitest project `unit`)
 //   4. rules, functions and browser tests     (inside `firebase emulators:exec`)
+//   5. rules coverage: every rule expression evaluated by the rules tests
 // Ends with one line "N passed, N failed" over everything; JSON reports in test-results/.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildAll } from './build.mjs';
@@ -10,6 +11,7 @@ import { emulatorCommand } from './lib/emulators.mjs';
 import { EmulatorSetupError } from './lib/firestore-emulator.mjs';
 import { BIN, firebaseBin, run, step } from './lib/run.mjs';
 import { inboundEmailUrl } from './lib/inbound.mjs';
+import { readRulesCoverage, reportRulesCoverage } from './lib/rules-coverage.mjs';
 import { startMailSink } from './mail-sink/server.mjs';
 
 const RESULTS = 'test-results';
@@ -56,6 +58,13 @@ if (built) {
     if (!existsSync(`${RESULTS}/emulators.json`)) {
       checks.push({ fullName: `check: emulator suites ran (exit ${code})`, status: 'failed' });
     }
+    // The rules suites saved the emulator's coverage report: every expression must have run.
+    step('rules coverage');
+    const covered = reportRulesCoverage(readRulesCoverage());
+    checks.push({
+      fullName: 'check: rules coverage (every rule expression evaluated)',
+      status: covered ? 'passed' : 'failed',
+    });
   } catch (error) {
     if (!(error instanceof EmulatorSetupError)) throw error;
     console.error(`✗ ${error.message}`);

@@ -1,14 +1,13 @@
 /**
- * Shared setup for the Firestore security-rules suites: the test environment (rules read
- * from firestore.rules, emulator at 127.0.0.1:8080), the cast of callers, and the seed data.
+ * Shared setup for the Firestore security-rules suites: the test environment (emulator at
+ * 127.0.0.1:8080, rules loaded from firestore.rules by coverage.ts), the cast of callers, and the seed data.
  *
  * Two stores, A and B. Alice operates A, Bruno operates B. Shopper 1 and shopper 2 are
  * anonymous shoppers of store A; shopper 1 also has an ongoing conversation with store B.
  */
-import { readFileSync } from 'node:fs';
+import { PROJECT_ID } from './project';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { newConversation } from '../../functions/src/domain/conversation';
-import { resolve } from 'node:path';
 import {
   initializeTestEnvironment,
   type RulesTestContext,
@@ -28,7 +27,7 @@ import {
   type Message,
 } from '@comptoir/core';
 
-export const PROJECT_ID = 'demo-comptoir-rules';
+export { PROJECT_ID };
 
 export const STORE_A = 'store-a';
 export const STORE_B = 'store-b';
@@ -65,16 +64,16 @@ export const SEEDED_MESSAGE = 'hello';
 /** A fixed time in the past, for documents the seed writes and for backdating attempts. */
 export const PAST = Timestamp.fromDate(new Date('2024-01-15T10:00:00Z'));
 
+/**
+ * NOTE: the rules are loaded once per run, by the project's global setup (coverage.ts), not
+ * here: every load resets the emulator's rule-coverage report, which must cover all files.
+ */
 export async function createTestEnv(): Promise<RulesTestEnvironment> {
   // Denied writes are expected here; keep the SDK from logging each one as a warning.
   setLogLevel('error');
   return initializeTestEnvironment({
     projectId: PROJECT_ID,
-    firestore: {
-      rules: readFileSync(resolve(import.meta.dirname, '../../firestore.rules'), 'utf8'),
-      host: '127.0.0.1',
-      port: 8080,
-    },
+    firestore: { host: '127.0.0.1', port: 8080 },
   });
 }
 

@@ -55,6 +55,11 @@ describe('conversation summary', () => {
     expect(update).toEqual({ unreadByOperator: 1 });
   });
 
+  it('a late, older operator message changes nothing, so the trigger writes nothing', () => {
+    const newer = { ...start, lastMessageAt: at(5000), lastMessageId: 'm9' };
+    expect(summaryAfterMessage(newer, 'm4', message('operator', 'old', 3000))).toBeNull();
+  });
+
   it('previews are one line and cut to fit the inbox list', () => {
     expect(previewOf({ text: 'a\n\nb   c', author: 'shopper' }).text).toBe('a b c');
     const long = previewOf({ text: 'x'.repeat(500), author: 'shopper' }).text;

@@ -61,9 +61,11 @@ export type SummaryUpdate = Partial<
 >;
 
 /**
- * How a newly created message changes its conversation's summary, or null when the event
- * was already applied (triggers are delivered at least once).
- * An older message arriving late still counts as unread but does not replace the preview.
+ * How a newly created message changes its conversation's summary, or null when nothing
+ * changes: the event was already applied (triggers are delivered at least once), or an
+ * operator's message arrived after a newer line (e.g. a cart line written meanwhile).
+ * An older shopper message arriving late still counts as unread but does not replace the
+ * preview.
  */
 export function summaryAfterMessage(
   conversation: Pick<Conversation, 'lastMessageAt' | 'lastMessageId' | 'unreadByOperator'>,
@@ -78,5 +80,6 @@ export function summaryAfterMessage(
     update.lastMessageId = messageId;
   }
   if (message.author === 'shopper') update.unreadByOperator = conversation.unreadByOperator + 1;
-  return update;
+  // NOTE: Firestore refuses an empty update, which would fail the trigger on every retry.
+  return Object.keys(update).length > 0 ? update : null;
 }

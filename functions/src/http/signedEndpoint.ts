@@ -3,8 +3,9 @@
  * only, the store named in `X-Comptoir-Store`, a fresh `X-Comptoir-Timestamp`, and
  * `X-Comptoir-Signature` = hex HMAC-SHA256 of `{timestamp}.{raw body}` with the store's
  * server secret. An accepted signature is recorded, so replaying the same request fails.
- * The handler gets the parsed JSON body and answers `{ status, body }` or throws an
- * EndpointError; every refusal is `{ error: { code, message } }`.
+ * The body is sent as `Content-Type: application/json`. The handler gets the parsed JSON
+ * body and answers `{ status, body }` or throws an EndpointError; every refusal is
+ * `{ error: { code, message } }`.
  */
 import { errorBody, validateStoreId } from '@comptoir/core';
 import { Timestamp } from 'firebase-admin/firestore';
@@ -82,6 +83,15 @@ export function signedEndpoint(handle: Handler) {
       }
       if ((req.rawBody?.length ?? 0) > MAX_BODY_BYTES) {
         throw new EndpointError(413, 'body-too-large', 'The body must be at most 1 MB.');
+      }
+      // The body is JSON by contract; anything else (a form, text/plain from a page) is a
+      // client that does not follow it, refused before the secret is even read.
+      if (!req.is('application/json')) {
+        throw new EndpointError(
+          415,
+          'unsupported-media-type',
+          'Send the body as JSON, with Content-Type: application/json.',
+        );
       }
       const auth = await authenticate(req);
       storeId = auth.storeId;
