@@ -42,9 +42,10 @@ describe('faults: the widget through a network drop', () => {
   /** Delivered: once in the console, once in the store's data, shown as sent in the widget. */
   async function expectDelivered(text: string) {
     await consoleThread().getByText(text, { exact: true }).waitFor(WAIT);
-    await chatFrame()
-      .locator('li.message.shopper.pending')
-      .waitFor({ state: 'detached', ...WAIT });
+    // Every message the shopper wrote is confirmed by the server (none left "Sending…").
+    await expect
+      .poll(() => chatFrame().locator('li.message.shopper.pending').count(), WAIT)
+      .toBe(0);
     await waitingNotice().waitFor({ state: 'hidden', ...WAIT });
     expect(await bubble(text).locator('.meta').innerText()).toMatch(/^\d{1,2}:\d{2}/);
     // Give a duplicate time to show up before counting.
