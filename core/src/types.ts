@@ -52,7 +52,7 @@ export interface Store extends StoreSettings {
 
 /**
  * An optional first answer, per language, that a function posts under the store's name
- * when a shopper's first message arrives (see triggers/onFirstShopperMessage.ts).
+ * when a shopper writes and nobody has answered yet (see functions/src/automaticResponse.ts).
  */
 export interface AutoReply {
   enabled: boolean;
@@ -243,6 +243,12 @@ export interface Conversation {
   lastMessageId: string | null;
   /** Shopper messages the operators have not read yet (functions increment it). */
   unreadByOperator: number;
+  /**
+   * When the first answer (an operator's, or the automatic response) was written; null
+   * until then. Lets the message trigger skip the automatic response without reading the
+   * thread. Absent on conversations started before it existed.
+   */
+  answeredAt?: TimestampLike | null;
   operatorReadAt: TimestampLike | null;
   /** The shopper's heartbeat while a store page is open (the shopper writes it). */
   shopperSeenAt: TimestampLike | null;

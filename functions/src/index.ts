@@ -24,7 +24,6 @@ export { setShopperContact } from './callable/setShopperContact';
 export { resumeConversation } from './callable/resumeConversation';
 export { inboundEmail } from './http/inboundEmail';
 export { deleteHistory } from './callable/deleteHistory';
-export { onFirstShopperMessage } from './triggers/onFirstShopperMessage';
 export { reportCart } from './callable/reportCart';
 export { rotateServerSecret } from './callable/rotateServerSecret';
 export { cartEvents } from './http/cartEvents';

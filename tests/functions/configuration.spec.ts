@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   availabilityPath,
   conversationPath,
+  memberPath,
   messagesPath,
   storePath,
   widgetSettingsPath,
@@ -248,6 +249,44 @@ describe('the automatic first response', () => {
     expect(messages.find((m) => m.automatic)?.text).toBe(
       'Thanks! An adviser will be with you shortly.',
     );
+  });
+
+  it('stays silent once an operator has answered, and the conversation says when that was', async () => {
+    const shopper = await shopperClient();
+    clients.push(shopper);
+    const { conversationId } = await call<{ conversationId: string }>(
+      shopper,
+      'startConversation',
+      { storeId, language: 'en' },
+    );
+    // The operator speaks first (as from a cart event or a shared discount)...
+    const uid = operator.auth.currentUser!.uid;
+    const member = (await getFirestore().doc(memberPath(storeId, uid)).get()).data()!;
+    await addDoc(collection(operator.db, messagesPath(storeId, conversationId)), {
+      author: 'operator',
+      authorUid: uid,
+      authorName: member.displayName,
+      text: 'Hello! Can I help you choose a lamp?',
+      createdAt: serverTimestamp(),
+    });
+    const answered = await eventually(
+      () => read(conversationPath(storeId, conversationId)),
+      (c) => c?.answeredAt != null,
+    );
+    expect(answered!.answeredAt.toMillis()).toBeGreaterThan(0);
+    // ...so the shopper's reply gets no automatic response.
+    await addDoc(collection(shopper.db, messagesPath(storeId, conversationId)), {
+      author: 'shopper',
+      authorUid: shopper.uid,
+      text: 'Yes please',
+      createdAt: serverTimestamp(),
+    });
+    await eventually(
+      async () => (await read(conversationPath(storeId, conversationId)))?.lastMessage,
+      (last) => last?.text === 'Yes please',
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await thread(conversationId)).map((m) => m.author)).toEqual(['operator', 'shopper']);
   });
 
   it('stays silent when it is turned off', async () => {

@@ -55,8 +55,18 @@ describe('conversation summary', () => {
     expect(update).toEqual({ unreadByOperator: 1 });
   });
 
-  it('a late, older operator message changes nothing, so the trigger writes nothing', () => {
-    const newer = { ...start, lastMessageAt: at(5000), lastMessageId: 'm9' };
+  it('the first answer is remembered with its time; later ones keep it', () => {
+    const first = summaryAfterMessage(start, 'm2', message('operator', 'Hi!', 2000));
+    expect(first?.answeredAt?.toMillis()).toBe(2000);
+    const answered = { ...start, ...first };
+    const second = summaryAfterMessage(answered, 'm3', message('operator', 'Again', 3000));
+    expect(second).not.toHaveProperty('answeredAt');
+    const shopper = summaryAfterMessage(start, 'm1', message('shopper', 'Hello', 2000));
+    expect(shopper).not.toHaveProperty('answeredAt');
+  });
+
+  it('a late, older operator message in an answered conversation changes nothing', () => {
+    const newer = { ...start, lastMessageAt: at(5000), lastMessageId: 'm9', answeredAt: at(4000) };
     expect(summaryAfterMessage(newer, 'm4', message('operator', 'old', 3000))).toBeNull();
   });
 

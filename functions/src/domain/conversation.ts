@@ -34,6 +34,7 @@ export function newConversation(
     lastMessage: null,
     lastMessageId: null,
     unreadByOperator: 0,
+    answeredAt: null,
     operatorReadAt: null,
     // The first heartbeat: the shopper is on the store as they start the chat.
     shopperSeenAt: now,
@@ -57,7 +58,10 @@ export function previewOf(message: Pick<Message, 'text' | 'author'>): MessagePre
 }
 
 export type SummaryUpdate = Partial<
-  Pick<Conversation, 'lastMessage' | 'lastMessageAt' | 'lastMessageId' | 'unreadByOperator'>
+  Pick<
+    Conversation,
+    'lastMessage' | 'lastMessageAt' | 'lastMessageId' | 'unreadByOperator' | 'answeredAt'
+  >
 >;
 
 /**
@@ -68,7 +72,10 @@ export type SummaryUpdate = Partial<
  * preview.
  */
 export function summaryAfterMessage(
-  conversation: Pick<Conversation, 'lastMessageAt' | 'lastMessageId' | 'unreadByOperator'>,
+  conversation: Pick<
+    Conversation,
+    'lastMessageAt' | 'lastMessageId' | 'unreadByOperator' | 'answeredAt'
+  >,
   messageId: string,
   message: Message,
 ): SummaryUpdate | null {
@@ -80,6 +87,9 @@ export function summaryAfterMessage(
     update.lastMessageId = messageId;
   }
   if (message.author === 'shopper') update.unreadByOperator = conversation.unreadByOperator + 1;
+  if (message.author === 'operator' && conversation.answeredAt == null) {
+    update.answeredAt = message.createdAt;
+  }
   // NOTE: Firestore refuses an empty update, which would fail the trigger on every retry.
   return Object.keys(update).length > 0 ? update : null;
 }
