@@ -42,6 +42,8 @@ type Side = 'shopper' | 'operator';
 /** Arrival times of documents at each side's listeners. */
 class Arrivals {
   private readonly waiting = new Map<string, (at: number) => void>();
+  /** Why writes were refused (a lost message is either refused or late: this tells which). */
+  readonly refusals: string[] = [];
 
   /** Listens to a query for one side; a document's first confirmed appearance arrives. */
   watch(meter: ClientMeter, q: Query, side: Side) {
@@ -73,7 +75,11 @@ class Arrivals {
       });
     });
     const sent = performance.now();
-    const [, at] = await Promise.all([write().catch(giveUp), arrival]);
+    const refused = (error: unknown) => {
+      this.refusals.push(String((error as Error)?.message ?? error).split('\n')[0]!);
+      giveUp();
+    };
+    const [, at] = await Promise.all([write().catch(refused), arrival]);
     this.waiting.delete(key);
     return at === null ? null : at - sent;
   }
@@ -202,6 +208,10 @@ export async function measureLatency() {
     latencyMessages: both.count,
     latencyConversations: CONVERSATIONS,
     latencyLost: lost,
+    latencyRefused: arrivals.refusals.length,
+    latencyRefusals: arrivals.refusals.length
+      ? [...new Set(arrivals.refusals)].slice(0, 3)
+      : undefined,
     latencyP50Ms: ms(both.p50),
     latencyP95Ms: ms(both.p95),
     bareP50Ms: ms(bare.p50),
