@@ -152,11 +152,15 @@ export async function measureLatency() {
     unruled: [] as number[],
   };
   let lost = 0;
+  const lostBy: Record<string, number> = {};
   // Round 0 warms every client's write stream and is not counted.
   for (let round_ = 0; round_ <= ROUNDS; round_++) {
     const keep = (list: number[], ms: number | null) => {
-      if (ms === null) lost++;
-      else if (round_ > 0) list.push(ms);
+      if (ms === null) {
+        lost++;
+        const loop = Object.entries(t).find(([, l]) => l === list)![0];
+        lostBy[`${loop}, round ${round_}`] = (lostBy[`${loop}, round ${round_}`] ?? 0) + 1;
+      } else if (round_ > 0) list.push(ms);
     };
     for (let i = 0; i < CONVERSATIONS; i++) {
       const shopper = shoppers[i]!;
@@ -208,6 +212,7 @@ export async function measureLatency() {
     latencyMessages: both.count,
     latencyConversations: CONVERSATIONS,
     latencyLost: lost,
+    latencyLostBy: lost ? lostBy : undefined,
     latencyRefused: arrivals.refusals.length,
     latencyRefusals: arrivals.refusals.length
       ? [...new Set(arrivals.refusals)].slice(0, 3)
