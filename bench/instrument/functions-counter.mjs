@@ -21,7 +21,12 @@ const target = process.env.FUNCTION_TARGET;
 if (dir && target) {
   const totals = { target, pid: process.pid, reads: 0, writes: 0, invocations: 0 };
   const file = path.join(dir, `${target}-${process.pid}.json`);
-  const save = () => fs.writeFileSync(file, JSON.stringify(totals));
+  // Written aside, then renamed: the bench may read the file at any moment, and a rename
+  // never shows it half-written.
+  const save = () => {
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(totals));
+    fs.renameSync(`${file}.tmp`, file);
+  };
   const add = (key, n) => {
     totals[key] += n;
     save();
