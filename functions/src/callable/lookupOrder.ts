@@ -24,8 +24,8 @@ import { hashedIp } from '../clientIp';
 import * as log from '../commerceLogs';
 import { db, ORDER_LOOKUP_LIMITS } from '../config';
 import { findOrder } from '../data/orders';
-import { rateLimitRef, storeRef } from '../data/refs';
-import { takeSlot, type RateWindow } from '../domain/rateLimit';
+import { takeSlots } from '../data/rateLimits';
+import { storeRef } from '../data/refs';
 import { required } from '../errors';
 
 const hashed = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -39,38 +39,22 @@ export const lookupOrder = onCall<unknown, Promise<OrderLookupAnswer>>(async (re
 
   // NOTE: the counters' keys start with `order-lookup-`: the offline form's live beside them.
   const limits = [
+    { key: `order-lookup-shopper-${uid}`, limit: ORDER_LOOKUP_LIMITS.perShopper },
+    { key: `order-lookup-ip-${hashedIp(request, storeId)}`, limit: ORDER_LOOKUP_LIMITS.perIp },
     {
-      ref: rateLimitRef(storeId, `order-lookup-shopper-${uid}`),
-      limit: ORDER_LOOKUP_LIMITS.perShopper,
-    },
-    {
-      ref: rateLimitRef(storeId, `order-lookup-ip-${hashedIp(request, storeId)}`),
-      limit: ORDER_LOOKUP_LIMITS.perIp,
-    },
-    {
-      ref: rateLimitRef(storeId, `order-lookup-email-${hashed(`${storeId}:${email}`)}`),
+      key: `order-lookup-email-${hashed(`${storeId}:${email}`)}`,
       limit: ORDER_LOOKUP_LIMITS.perEmail,
     },
   ];
   const nowMs = Timestamp.now().toMillis();
-  const retryAt = await db.runTransaction(async (tx) => {
-    const [store, ...windows] = await Promise.all([
-      tx.get(storeRef(storeId)),
-      ...limits.map(({ ref }) => tx.get(ref)),
-    ]);
+  const minutes = await db.runTransaction(async (tx) => {
+    const store = await tx.get(storeRef(storeId));
     // An unknown store keeps no counters (nobody can fill Firestore with made-up stores);
     // it still answers "not found" below, after the same query.
     if (!store.exists) return null;
-    const decisions = limits.map(({ limit }, i) =>
-      takeSlot(windows[i]!.data() as RateWindow | undefined, nowMs, limit),
-    );
-    const refused = decisions.filter((d) => !d.allowed);
-    if (refused.length > 0) return Math.max(...refused.map((d) => d.retryAt ?? nowMs));
-    decisions.forEach((d, i) => tx.set(limits[i]!.ref, d.next));
-    return null;
+    return takeSlots(tx, storeId, limits, nowMs);
   });
-  if (retryAt !== null) {
-    const minutes = Math.max(1, Math.ceil((retryAt - nowMs) / 60_000));
+  if (minutes !== null) {
     log.orderLookup(storeId, 'rate-limited');
     throw new HttpsError(
       'resource-exhausted',

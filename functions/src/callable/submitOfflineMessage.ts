@@ -16,8 +16,8 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { signedInUid } from '../auth';
 import { hashedIp } from '../clientIp';
 import { db, OFFLINE_FORM_LIMITS } from '../config';
-import { offlineMessagesRef, rateLimitRef, storeRef, widgetSettingsRef } from '../data/refs';
-import { takeSlot, type RateWindow } from '../domain/rateLimit';
+import { takeSlots } from '../data/rateLimits';
+import { offlineMessagesRef, storeRef, widgetSettingsRef } from '../data/refs';
 import { refuse, required } from '../errors';
 import * as log from '../logs';
 
@@ -55,20 +55,12 @@ export const submitOfflineMessage = onCall<unknown, Promise<{ ok: true }>>(async
 
   const now = Timestamp.now();
   const limits = [
-    { ref: rateLimitRef(storeId, `shopper-${uid}`), limit: OFFLINE_FORM_LIMITS.perShopper },
-    {
-      ref: rateLimitRef(storeId, `ip-${hashedIp(request, storeId)}`),
-      limit: OFFLINE_FORM_LIMITS.perIp,
-    },
+    { key: `shopper-${uid}`, limit: OFFLINE_FORM_LIMITS.perShopper },
+    { key: `ip-${hashedIp(request, storeId)}`, limit: OFFLINE_FORM_LIMITS.perIp },
   ];
   await db.runTransaction(async (tx) => {
-    const windows = await Promise.all(limits.map(({ ref }) => tx.get(ref)));
-    const decisions = limits.map(({ limit }, i) =>
-      takeSlot(windows[i]!.data() as RateWindow | undefined, now.toMillis(), limit),
-    );
-    const refused = decisions.find((d) => !d.allowed);
-    if (refused) {
-      const minutes = Math.max(1, Math.ceil(((refused.retryAt ?? 0) - now.toMillis()) / 60000));
+    const minutes = await takeSlots(tx, storeId, limits, now.toMillis());
+    if (minutes !== null) {
       log.offlineMessageRateLimited(storeId);
       return refuse(
         'resource-exhausted',
@@ -76,7 +68,6 @@ export const submitOfflineMessage = onCall<unknown, Promise<{ ok: true }>>(async
         `You have sent several messages already. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
       );
     }
-    decisions.forEach((d, i) => tx.set(limits[i]!.ref, d.next));
     tx.create(offlineMessagesRef(storeId).doc(), {
       fields: form.value,
       language: primaryLanguage(input.language) ?? 'en',
