@@ -22,3 +22,4 @@ export * from './systemEvents';
 export * from './orders';
 export * from './products';
 export * from './productFile';
+export * from './urls';

@@ -4,6 +4,7 @@
  * the callable run these checks, the widget runs the same ones before calling.
  */
 import { commerceText, type CommerceStringKey } from './commerceText';
+import { webUrl } from './urls';
 import { isEmail } from './forms';
 import { normalizeEmail } from './team';
 import type { OrderInput, OrderItem, OrderLookupAnswer, OrderStatus } from './types';
@@ -79,14 +80,8 @@ export function trackingLink(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   const text = input.trim();
   if (text.length === 0 || text.length > ORDER_LIMITS.trackingUrl) return null;
-  try {
-    const url = new URL(text);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    if (url.username || url.password) return null;
-    return url.href;
-  } catch {
-    return null;
-  }
+  const url = webUrl(text);
+  return url && !url.username && !url.password ? url.href : null;
 }
 
 function validateItems(input: unknown, at: string): ValidationResult<OrderItem[] | null> {

@@ -5,6 +5,7 @@
  * Pure and shared, like discounts.ts.
  */
 import { formatMoney } from './cart';
+import { webUrl } from './urls';
 import { foldText } from './history';
 import type { Product, ProductInput, SharedProduct } from './types';
 
@@ -30,6 +31,10 @@ export const SHARE_PRODUCTS_MAX = 3;
 /** Letters, digits and `_ . : -`, not starting with a dot: usable as a Firestore document id. */
 const PRODUCT_ID = /^[A-Za-z0-9_:-][A-Za-z0-9_.:-]*$/;
 
+/** A product id as the store gives it (and as shareProducts accepts one). */
+export const isProductId = (id: unknown): id is string =>
+  typeof id === 'string' && id.length <= PRODUCT_LIMITS.id && PRODUCT_ID.test(id);
+
 /** One field of one product that is wrong, in words the store's developer can act on. */
 export interface ProductProblem {
   /** Position in the batch (0-based). */
@@ -49,13 +54,7 @@ export type ProductBatchResult =
  * is refused at import and never rendered as a link or an image.
  */
 export function isWebUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > PRODUCT_LIMITS.url) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
+  return typeof value === 'string' && value.length <= PRODUCT_LIMITS.url && webUrl(value) !== null;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -84,7 +83,7 @@ export function validateProduct(
   const id = rawId.length > 0 && rawId.length <= PRODUCT_LIMITS.id ? rawId : null;
   const fail = (field: string, message: string) => problems.push({ index, id, field, message });
 
-  if (!id || !PRODUCT_ID.test(rawId)) {
+  if (!isProductId(rawId)) {
     fail(
       'id',
       `id must be 1 to ${PRODUCT_LIMITS.id} letters, digits or _ . : - (your product id).`,

@@ -7,6 +7,7 @@
 import {
   SHARE_PRODUCTS_MAX,
   describeSharedProducts,
+  isProductId,
   sharedProductOf,
   validateConversationId,
   validateStoreId,
@@ -36,12 +37,10 @@ function productIdsOf(input: unknown): string[] {
       `Share at most ${SHARE_PRODUCTS_MAX} products at once.`,
     );
   }
-  const ids = input.map((id) => (typeof id === 'string' ? id : ''));
-  if (
-    ids.some((id) => id.length === 0 || id.length > 100 || id.includes('/') || id.startsWith('.'))
-  ) {
+  if (!input.every(isProductId)) {
     return refuse('invalid-argument', 'invalid-product-ids', 'These product ids are not valid.');
   }
+  const ids: string[] = input;
   if (new Set(ids).size !== ids.length) {
     return refuse(
       'invalid-argument',

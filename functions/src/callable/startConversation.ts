@@ -4,7 +4,7 @@
  * creates conversations, so it is where the concurrency cap is enforced (by claiming one
  * of the store's chat slots, see data/conversations.ts) and the guest number given.
  */
-import { DEFAULT_STORE_SETTINGS, primaryLanguage, validateStoreId } from '@comptoir/core';
+import { DEFAULT_STORE_SETTINGS, primaryLanguage, validateStoreId, webUrl } from '@comptoir/core';
 import { Timestamp } from 'firebase-admin/firestore';
 import { onCall } from 'firebase-functions/v2/https';
 import { signedInUid } from '../auth';
@@ -122,10 +122,5 @@ function refuseFull(storeId: string, cap: number): never {
  */
 function pageUrlOf(input: unknown): string | null {
   if (typeof input !== 'string' || input.length > 1000) return null;
-  try {
-    const url = new URL(input);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
+  return webUrl(input)?.toString() ?? null;
 }

@@ -8,15 +8,11 @@ import {
   Timestamp,
   type CollectionReference,
   type DocumentReference,
-  type FirestoreDataConverter,
 } from 'firebase-admin/firestore';
 import { db } from '../config';
+import { typed } from './refs';
 
-// Same pass-through converter as data/refs.ts: validation happens at the boundary.
-const converter: FirestoreDataConverter<Order> = {
-  toFirestore: (value) => value as FirebaseFirestore.DocumentData,
-  fromFirestore: (snapshot) => snapshot.data() as Order,
-};
+const converter = typed<Order>();
 
 export const ordersRef = (storeId: string): CollectionReference<Order> =>
   db.collection(ordersPath(storeId)).withConverter(converter);

@@ -13,15 +13,11 @@ import {
   Timestamp,
   type CollectionReference,
   type DocumentReference,
-  type FirestoreDataConverter,
 } from 'firebase-admin/firestore';
 import { db } from '../config';
+import { typed } from './refs';
 
-// Same pass-through converter as data/refs.ts: validation happens at the boundary.
-const converter: FirestoreDataConverter<Product> = {
-  toFirestore: (value) => value as FirebaseFirestore.DocumentData,
-  fromFirestore: (snapshot) => snapshot.data() as Product,
-};
+const converter = typed<Product>();
 
 export const productsRef = (storeId: string): CollectionReference<Product> =>
   db.collection(productsPath(storeId)).withConverter(converter);
