@@ -17,6 +17,7 @@ import {
   type Unsubscribe,
 } from 'firebase/firestore';
 import { clientConfig } from '../scripts/lib/client-config.mjs';
+import { ruleCoverageUrl } from '../scripts/lib/rules-coverage.mjs';
 
 export interface Cost {
   reads: number;
@@ -89,8 +90,7 @@ export function ruleDocumentFetches(coverage: CoverageReport): number {
 export async function ruleCoverage(): Promise<CoverageReport> {
   const { firebase, emulators } = clientConfig();
   const { host, port } = emulators!.firestore;
-  const url = `http://${host}:${port}/emulator/v1/projects/${firebase.projectId}:ruleCoverage`;
-  const response = await fetch(url);
+  const response = await fetch(ruleCoverageUrl(`${host}:${port}`, firebase.projectId));
   if (!response.ok) throw new Error(`rule coverage answered ${response.status}`);
   return (await response.json()) as CoverageReport;
 }
