@@ -40,6 +40,12 @@ const isAmount = (value: unknown): value is number =>
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
+/** A three-letter ISO 4217 code, upper-cased ("eur" → "EUR"), or null (carts, products, orders). */
+export function currencyCode(value: unknown): string | null {
+  const code = text(value).toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? code : null;
+}
+
 /**
  * A cart as `Comptoir.cart(...)` or the cart-events endpoint receives it. Messages speak to
  * the store's developer and name the field at fault.
@@ -53,8 +59,8 @@ export function validateCart(input: unknown): ValidationResult<Cart> {
   if (source.items.length > CART_LIMITS.items) {
     return fail(`A cart can hold at most ${CART_LIMITS.items} lines.`);
   }
-  const currency = text(source.currency).toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) {
+  const currency = currencyCode(source.currency);
+  if (!currency) {
     return fail('cart.currency must be a three-letter ISO 4217 code, like "EUR".');
   }
   if (!isAmount(source.subtotal)) {

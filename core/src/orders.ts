@@ -3,11 +3,12 @@
  * up ("Where is my order?"), and what the lookup answers. Pure and shared: the endpoint and
  * the callable run these checks, the widget runs the same ones before calling.
  */
+import { currencyCode } from './cart';
 import { commerceText, type CommerceStringKey } from './commerceText';
-import { webUrl } from './urls';
 import { isEmail } from './forms';
 import { normalizeEmail } from './team';
 import type { OrderInput, OrderItem, OrderLookupAnswer, OrderStatus } from './types';
+import { webUrl } from './urls';
 import type { ValidationResult } from './validation';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = [
@@ -163,8 +164,8 @@ export function validateOrder(
   if (!isAmount(o.total)) {
     return fail('invalid-total', `${at}.total must be a number of at least 0, in the currency.`);
   }
-  const currency = typeof o.currency === 'string' ? o.currency.trim().toUpperCase() : '';
-  if (!/^[A-Z]{3}$/.test(currency)) {
+  const currency = currencyCode(o.currency);
+  if (!currency) {
     return fail(
       'invalid-currency',
       `${at}.currency must be a three-letter ISO 4217 code, like "EUR".`,

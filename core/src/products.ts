@@ -4,7 +4,7 @@
  * sending), the search keys the composer queries, and what a shared product card carries.
  * Pure and shared, like discounts.ts.
  */
-import { formatMoney } from './cart';
+import { currencyCode, formatMoney } from './cart';
 import { webUrl } from './urls';
 import { foldText } from './history';
 import type { Product, ProductInput, SharedProduct } from './types';
@@ -106,8 +106,8 @@ export function validateProduct(
       'price must be a number of at least 0 with at most two decimals (29.9 for €29.90).',
     );
   }
-  const currency = text(source.currency).toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) {
+  const currency = currencyCode(source.currency);
+  if (!currency) {
     fail('currency', 'currency must be a three-letter ISO 4217 code, like "EUR".');
   }
   const url = text(source.url);
@@ -149,7 +149,7 @@ export function validateProduct(
     id: rawId,
     name,
     price: price as number,
-    currency,
+    currency: currency!, // a problem above otherwise
     url,
     imageUrl,
     description: description || null,
