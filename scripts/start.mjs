@@ -83,9 +83,11 @@ Object.assign(process.env, adminEmulatorEnv());
 const { seedDemo } = await import('./lib/seed.mjs');
 const demo = await seedDemo();
 await waitFor(`${origin}/api/availability?store=${demo.storeId}`, { ok: (s) => s === 200 });
-const { identitySecretOf, seedDemoProducts } = await import('./lib/seed.mjs');
-// The catalogue goes in like any store's: a signed POST /api/products (functions are up now).
+const { identitySecretOf, seedDemoProducts, seedOrders } = await import('./lib/seed.mjs');
+// The catalogue and the orders go in like any store's: signed POSTs to /api/products and
+// /api/orders (the functions are up now).
 await seedDemoProducts(demo.storeId, { hostingOrigin: origin });
+await seedOrders(demo.storeId, undefined, { hostingOrigin: origin });
 demoStore = await startDemoStore({
   widgetOrigin: origin,
   storeId: demo.storeId,

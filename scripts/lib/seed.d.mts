@@ -29,7 +29,11 @@ export interface DemoOrder {
 export declare const DEMO_ORDER_EMAIL: string;
 export declare const DEMO_SHIPPED_ORDER: { number: string; email: string };
 export declare function demoOrders(nowMs?: number): DemoOrder[];
-export declare function seedOrders(storeId: string, orders?: DemoOrder[]): Promise<void>;
+export declare function seedOrders(
+  storeId: string,
+  orders?: DemoOrder[],
+  origins?: { hostingOrigin?: string },
+): Promise<unknown>;
 export declare function seedDemo(): Promise<{
   storeId: string;
   merchant: Merchant;
@@ -41,5 +45,5 @@ export declare function serverSecretOf(storeId: string): Promise<string>;
 export declare function demoProducts(storeOrigin?: string): Promise<import('../../core/src/types').ProductInput[]>;
 export declare function seedDemoProducts(
   storeId: string,
-  origins: { hostingOrigin: string; storeOrigin?: string },
+  origins?: { hostingOrigin?: string; storeOrigin?: string },
 ): Promise<{ status: 'imported'; count: number }>;

@@ -4,8 +4,9 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { randomBytes } from 'node:crypto';
-import { FieldValue, getFirestore, Timestamp } from 'firebase-admin/firestore';
+import { FieldValue, getFirestore } from 'firebase-admin/firestore';
 import { DEMO_PROJECT_ID } from './client-config.mjs';
+import { signedRequest } from './signed-request.mjs';
 
 export const DEMO_STORE_ID = 'demo-store';
 export const DEMO_MERCHANT = {
@@ -198,35 +199,18 @@ export function demoOrders(nowMs = Date.now()) {
 }
 
 /**
- * Writes orders the way the orders endpoint stores them (see Order in core/src/types.ts:
- * the id is the number without '#', spaces or case; the email in lower case).
+ * Posts orders the way a store's server does: one signed POST /api/orders (see
+ * docs/integration.md), so they are normalised and stored by the endpoint itself. Needs the
+ * Functions and Hosting emulators up. Idempotent: an order is upserted by its number.
  */
-export async function seedOrders(storeId, orders = demoOrders()) {
-  const db = getFirestore(adminApp());
-  const batch = db.batch();
-  const receivedAt = Timestamp.now();
-  for (const order of orders) {
-    const numberKey = order.number.trim().replace(/^#+/, '').replace(/\s+/g, '').toUpperCase();
-    batch.set(db.doc(`stores/${storeId}/orders/${numberKey}`), {
-      ...order,
-      numberKey,
-      email: order.email.trim().toLowerCase(),
-      items: order.items ?? null,
-      carrier: order.carrier ?? null,
-      trackingUrl: order.trackingUrl ?? null,
-      createdAt: Timestamp.fromMillis(order.createdAt),
-      updatedAt: Timestamp.fromMillis(order.updatedAt),
-      receivedAt,
-    });
-  }
-  await batch.commit();
+export async function seedOrders(storeId, orders = demoOrders(), { hostingOrigin } = {}) {
+  return postSigned('/api/orders', storeId, { orders }, hostingOrigin, 'the demo orders');
 }
 
 export async function seedDemo() {
   await seedStore(DEMO_STORE_ID);
   await seedMerchant(DEMO_STORE_ID, DEMO_MERCHANT);
   await seedMerchant(DEMO_STORE_ID, DEMO_OPERATOR, 'operator');
-  await seedOrders(DEMO_STORE_ID);
   return {
     storeId: DEMO_STORE_ID,
     merchant: DEMO_MERCHANT,
@@ -274,22 +258,18 @@ export async function demoProducts(storeOrigin = 'http://127.0.0.1:5080') {
  * Needs the Functions and Hosting emulators up. Idempotent: products are upserted by id.
  */
 export async function seedDemoProducts(storeId, { hostingOrigin, storeOrigin } = {}) {
-  const { createHmac } = await import('node:crypto');
-  const body = JSON.stringify({ products: await demoProducts(storeOrigin) });
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const products = await demoProducts(storeOrigin);
+  return postSigned('/api/products', storeId, { products }, hostingOrigin, 'the demo products');
+}
+
+/** One signed request with the store's server secret; throws with the answer when refused. */
+async function postSigned(path, storeId, payload, origin, what) {
   const secret = await serverSecretOf(storeId);
-  const response = await fetch(`${hostingOrigin}/api/products`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Comptoir-Store': storeId,
-      'X-Comptoir-Timestamp': timestamp,
-      'X-Comptoir-Signature': createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex'),
-    },
-    body,
+  const response = await signedRequest(path, storeId, secret, JSON.stringify(payload), {
+    origin,
   });
   if (!response.ok) {
-    throw new Error(`Importing the demo products answered ${response.status}: ${await response.text()}`);
+    throw new Error(`Importing ${what} answered ${response.status}: ${await response.text()}`);
   }
   return response.json();
 }

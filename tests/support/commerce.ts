@@ -3,7 +3,7 @@
  * start), a shopper with a conversation, and requests signed the way a store's server signs
  * them (the documented recipe, not the functions' own code).
  */
-import { createHmac } from 'node:crypto';
+import { signedRequest } from '../../scripts/lib/signed-request.mjs';
 import { getFirestore } from 'firebase-admin/firestore';
 import { conversationPath, messagesPath, type Message } from '@comptoir/core';
 import { seedMerchant, seedStore } from '../../scripts/lib/seed.mjs';
@@ -58,17 +58,7 @@ export async function signedPost(
   { timestamp = Math.floor(Date.now() / 1000), raw }: { timestamp?: number; raw?: string } = {},
 ) {
   const text = raw ?? JSON.stringify(body);
-  const signature = createHmac('sha256', secret).update(`${timestamp}.${text}`).digest('hex');
-  const response = await fetch(`${HOSTING}${path}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Comptoir-Store': storeId,
-      'X-Comptoir-Timestamp': String(timestamp),
-      'X-Comptoir-Signature': signature,
-    },
-    body: text,
-  });
+  const response = await signedRequest(path, storeId, secret, text, { timestamp, origin: HOSTING });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
